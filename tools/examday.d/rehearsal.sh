@@ -1,0 +1,282 @@
+# shellcheck shell=bash
+# The exam-day rehearsal (loadtest/, io.examday.loadtest.rehearsal) and the zero-loss verifier.
+#   ./examday rehearse [--candidates N] [--ramp 90s] [--questions Q] [--save-every S] ...
+#   ./examday verify --acklog FILE|DIR [--json OUT] [--profile dev|bench|test] [--database NAME]
+#   ./examday bench rehearsal   -> target/bench/rehearsal.json
+# Sourced by ./examday: uses its helpers (log, die, mvnw, start_infra, migrate, ensure_keys).
+
+# One load-generator process holds at most this many candidates: every candidate holds a
+# WebSocket, and this machine caps open files at 20,000 per process (hard limit, no
+# CAP_SYS_RESOURCE), so larger rehearsals run several Gatling processes (shards).
+REHEARSAL_CANDIDATES_PER_SHARD=${REHEARSAL_CANDIDATES_PER_SHARD:-10000}
+
+rehearsal_usage() {
+  cat <<USAGE >&2
+usage: ./examday rehearse [options]
+  --candidates N      candidates (default 5000)
+  --ramp 30s          all log in, download the paper and connect within this (default 30s)
+  --questions Q       questions per candidate (default 10)
+  --save-every S      mean seconds between two autosaves of a candidate (default 5)
+  --reanswer R        probability of revisiting an earlier question after an answer (0.3)
+  --reconnect R       fraction of candidates that drop and reopen their socket (0.1)
+  --autosubmit R      fraction left to the deadline's automatic submit (0.1)
+  --shards K          load-generator processes (default: candidates / $REHEARSAL_CANDIDATES_PER_SHARD, rounded up)
+  --ack-p99-ms T      Gatling assertion on the autosave acknowledgement p99 (default 500)
+  --session-url URL   exam-session (default: the profile's, started if it does not answer)
+  --gateway-url URL   a release-gateway instance already running; repeat for several
+                      (default: the profile's, started if it does not answer)
+  --live-url URL      its candidate-socket URL, same order (default: the --gateway-url)
+  --own-stack true    start an own exam-session and one gateway per shard on an own database
+                      (what ./examday bench rehearsal does)
+USAGE
+}
+
+# java for the loadtest commands, without the JDK 24+ warnings the gRPC/protobuf jars trigger.
+rehearsal_java() {
+  local flags=()
+  if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+    flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+  fi
+  "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$(rehearsal_classpath)" "$@"
+}
+
+rehearsal_classpath() {
+  echo "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*"
+}
+
+# Builds what the rehearsal runs: the loadtest jar (verifier, preparation, summary) and its
+# test classes (the Gatling simulation).
+rehearsal_build() {
+  log "building loadtest"
+  mvnw -q -pl loadtest -am package -DskipTests
+}
+
+# Gatling runs on its own dependency closure: the module's classpath carries the Quarkus BOM's
+# Netty 4.1, and Gatling 3.15 needs Netty 4.2 (NoClassDefFoundError io/netty/channel/IoOps).
+# A throwaway POM without the BOM resolves Gatling exactly as Gatling publishes it.
+rehearsal_gatling_classpath() {
+  local dir="$ROOT/target/rehearsal/gatling-runtime" version hdr
+  version=$(sed -n 's:.*<gatling.version>\(.*\)</gatling.version>.*:\1:p' "$ROOT/pom.xml")
+  hdr=$(sed -n '/<artifactId>HdrHistogram<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p}' "$ROOT/loadtest/pom.xml")
+  mkdir -p "$dir"
+  if [ ! -s "$dir/classpath-$version.txt" ]; then
+    cat >"$dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>io.examday.local</groupId>
+  <artifactId>rehearsal-gatling-runtime</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency>
+      <groupId>io.gatling.highcharts</groupId>
+      <artifactId>gatling-charts-highcharts</artifactId>
+      <version>$version</version>
+    </dependency>
+    <dependency>
+      <groupId>org.hdrhistogram</groupId>
+      <artifactId>HdrHistogram</artifactId>
+      <version>$hdr</version>
+    </dependency>
+  </dependencies>
+</project>
+POM
+    mvnw -q -f "$dir/pom.xml" dependency:build-classpath -Dmdep.outputFile="$dir/classpath-$version.txt" >&2
+  fi
+  echo "$ROOT/loadtest/target/test-classes:$ROOT/loadtest/target/classes:$ROOT/common/target/examday-common-0.1.0-SNAPSHOT.jar:$(cat "$dir/classpath-$version.txt")"
+}
+
+# rehearsal_gatling RUN_DIR SHARD: one load-generator process (the flags the Gatling plugin
+# uses, plus what JDK 24+ needs for Netty), its report under loadtest/target/gatling/.
+rehearsal_gatling() {
+  local run_dir=$1 shard=$2 flags=()
+  if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+    flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+  fi
+  EXAMDAY_REHEARSAL_PLAN="$run_dir/plan.json" EXAMDAY_REHEARSAL_SHARD=$shard \
+    "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx2g -XX:+HeapDumpOnOutOfMemoryError \
+    -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 \
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
+    -cp "$GATLING_CLASSPATH" io.gatling.app.Gatling \
+    --simulation io.examday.loadtest.rehearsal.RehearsalSimulation \
+    --results-folder "$ROOT/loadtest/target/gatling/$(basename "$run_dir")-shard-$shard" \
+    --run-description "examday rehearsal $(basename "$run_dir") shard $shard"
+}
+
+rehearsal_seconds() { local v=${1%s}; [[ "$v" =~ ^[0-9]+$ ]] || die "not a duration in seconds: $1"; echo "$v"; }
+
+# rehearsal_start_stack: uses the profile's running services, starting what does not answer
+# (./examday rehearse on the dev platform).
+rehearsal_start_stack() {
+  ensure_keys
+  start_infra
+  migrate
+  port_open "$SESSION_PORT" || start_service_session
+  port_open "$GATEWAY_PORT" || start_service_gateway
+  # start_service_gateway serves candidate sockets on the next port (tools/examday.d/gateway.sh)
+  GATEWAY_URLS=("http://127.0.0.1:$GATEWAY_PORT")
+  LIVE_URLS=("http://127.0.0.1:$((GATEWAY_PORT + 1))")
+}
+
+# rehearsal_own_stack INSTANCES: the benchmark's own services on its own database (the emulator
+# runs one read-write transaction at a time, so another benchmark's would abort ours), with one
+# gateway instance per load-generator shard: a process may hold 20,000 open files here.
+rehearsal_own_stack() {
+  local instances=$1 i port
+  export EXAMDAY_SPANNER_DATABASE=rehearsal
+  # the services as built (./examday up or their own builds); built here only when absent, so a
+  # rehearsal never rebuilds a module its owner is changing
+  [ -f "$GATEWAY_JAR" ] && [ -f "$DEV_VAULT_JAR" ] && [ -f "$SESSION_JAR" ] \
+    || mvnw -q -pl dev-vault,exam-session,release-gateway -am install -DskipTests
+  ensure_keys
+  start_infra
+  rehearsal_java io.examday.loadtest.rehearsal.ResetDatabaseCommand 2>&1 | grep -v -E '^(WARNING|INFO|Nov)' >&2 || true
+  for ((port = GATEWAY_PORT; port < GATEWAY_PORT + 2 * instances; port++)); do
+    port_open "$port" && die "port $port is busy: the rehearsal benchmark starts its own gateways"
+  done
+  port_open "$SESSION_PORT" && die "port $SESSION_PORT is busy: the rehearsal benchmark starts its own exam-session"
+  start_service_session
+  start_dev_vault
+  GATEWAY_URLS=()
+  LIVE_URLS=()
+  for ((i = 0; i < instances; i++)); do
+    port=$((GATEWAY_PORT + 2 * i))
+    GATEWAY_JAVA_OPTS="-Xmx768m" start_gateway_instance "gateway-$i" "$port" "$((port + 1))"
+    GATEWAY_URLS+=("http://127.0.0.1:$port")
+    LIVE_URLS+=("http://127.0.0.1:$((port + 1))")
+  done
+}
+
+# "COMMANDS USED_MEMORY" of the profile's Redis, for the capacity model (ops and bytes per
+# candidate); "0 0" when redis-cli is missing.
+rehearsal_redis_stats() {
+  command -v redis-cli >/dev/null || { echo "0 0"; return; }
+  redis-cli -p "$REDIS_PORT" info all 2>/dev/null | tr -d '\r' | awk -F: '
+    /^total_commands_processed:/ {c=$2} /^used_memory:/ {m=$2} END {print (c+0) " " (m+0)}'
+}
+
+# rehearsal_run OUT_JSON [options]: prepare, drive (one Gatling process per shard), verify,
+# summarize into OUT_JSON. Returns non-zero unless everything passed.
+rehearsal_run() {
+  local out=$1
+  shift
+  local candidates=5000 ramp=30 questions=10 save_every=5 reanswer=0.3 reconnect=0.1
+  local autosubmit=0.1 shards="" ack_p99=500 own_stack=false
+  SESSION_URL="http://127.0.0.1:$SESSION_PORT"
+  local gateway_urls=() live_urls=()
+  while [ $# -gt 0 ]; do
+    case "$1" in -h|--help) ;; *) [ $# -ge 2 ] || die "$1 needs a value" ;; esac
+    case "$1" in
+      --candidates) candidates=$2 ;;
+      --ramp) ramp=$(rehearsal_seconds "$2") ;;
+      --questions) questions=$2 ;;
+      --save-every) save_every=$(rehearsal_seconds "$2") ;;
+      --reanswer) reanswer=$2 ;;
+      --reconnect) reconnect=$2 ;;
+      --autosubmit) autosubmit=$2 ;;
+      --shards) shards=$2 ;;
+      --ack-p99-ms) ack_p99=$2 ;;
+      --session-url) SESSION_URL=$2 ;;
+      --gateway-url) gateway_urls+=("$2") ;;
+      --live-url) live_urls+=("$2") ;;
+      --own-stack) own_stack=$2 ;;
+      -h|--help) rehearsal_usage; return 0 ;;
+      *) rehearsal_usage; die "unknown option $1" ;;
+    esac
+    shift 2
+  done
+  [ -n "$shards" ] || shards=$(( (candidates + REHEARSAL_CANDIDATES_PER_SHARD - 1) / REHEARSAL_CANDIDATES_PER_SHARD ))
+
+  rehearsal_build
+  GATLING_CLASSPATH=$(rehearsal_gatling_classpath)
+  if [ ${#gateway_urls[@]} -gt 0 ]; then
+    ensure_keys; start_infra; migrate   # services given by URL: started elsewhere
+    GATEWAY_URLS=("${gateway_urls[@]}")
+    LIVE_URLS=("${live_urls[@]:-${gateway_urls[@]}}")
+  elif [ "$own_stack" = true ]; then
+    rehearsal_own_stack "$shards"
+  else
+    rehearsal_start_stack
+  fi
+
+  local run_dir="$ROOT/target/rehearsal/r$(date -u +%Y%m%d-%H%M%S)"
+  mkdir -p "$run_dir"
+  local gateway_args=() url
+  for url in "${GATEWAY_URLS[@]}"; do gateway_args+=(--gateway-url "$url"); done
+  for url in "${LIVE_URLS[@]}"; do gateway_args+=(--live-url "$url"); done
+  log "preparing an exam for $candidates candidates ($shards shard(s)) in $run_dir"
+  rehearsal_java io.examday.loadtest.rehearsal.PrepareCommand \
+    --run-dir "$run_dir" --candidates "$candidates" --ramp-seconds "$ramp" \
+    --questions "$questions" --save-every "$save_every" --reanswer "$reanswer" \
+    --reconnect "$reconnect" --autosubmit "$autosubmit" --shards "$shards" \
+    --ack-p99-ms "$ack_p99" --session-url "$SESSION_URL" "${gateway_args[@]}" \
+    --proctor-key "$KEYS/proctor-idp-rsa.pem" \
+    --startup-seconds $((10 + 5 * shards)) >"$run_dir/prepare.log" 2>&1 \
+    || { cat "$run_dir/prepare.log" >&2; die "preparation failed (log: $run_dir/prepare.log)"; }
+
+  local redis_before
+  redis_before=$(rehearsal_redis_stats)
+  log "driving the herd with Gatling (logs: $run_dir/shard-*.log)"
+  local pids=() shard failed=0
+  for ((shard = 0; shard < shards; shard++)); do
+    rehearsal_gatling "$run_dir" "$shard" >"$run_dir/shard-$shard.log" 2>&1 &
+    pids+=($!)
+  done
+  for ((shard = 0; shard < shards; shard++)); do
+    if ! wait "${pids[$shard]}"; then
+      failed=$((failed + 1))
+      log "shard $shard: Gatling reported failures (see $run_dir/shard-$shard.log)"
+    fi
+  done
+  ls "$ROOT"/loadtest/target/gatling/"$(basename "$run_dir")"-shard-*/*/index.html 2>/dev/null \
+    | sed 's/^/[examday] Gatling report: /' >&2 || true
+
+  local redis_after
+  redis_after=$(rehearsal_redis_stats)
+  log "verifying every acknowledged answer against Spanner"
+  local verified=0
+  rehearsal_java io.examday.loadtest.verify.VerifyCommand \
+    --acklog "$run_dir" --json "$run_dir/verify.json" || verified=$?
+  [ -f "$run_dir/verify.json" ] || die "the verifier did not run (exit $verified)"
+
+  mkdir -p "$(dirname "$out")"
+  rehearsal_java io.examday.loadtest.rehearsal.SummarizeCommand \
+    --run-dir "$run_dir" --verify-json "$run_dir/verify.json" \
+    --gatling-failed-shards "$failed" --out "$out" \
+    --redis-commands $(( ${redis_after% *} - ${redis_before% *} )) \
+    --redis-memory-bytes $(( ${redis_after#* } - ${redis_before#* } ))
+}
+
+cmd_rehearse() {
+  set_profile dev
+  find_jdk
+  trap 'stop_started_here' EXIT
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  rehearsal_run "$ROOT/target/rehearsal/last.json" "$@"
+}
+
+# The benchmark: the seed-002 spike (50,000 candidates through login and connect in 30 s),
+# then a full exam; the figures go to target/bench/rehearsal.json.
+bench_rehearsal() {
+  trap 'stop_started_here' EXIT
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  rehearsal_run "$ROOT/target/bench/rehearsal.json" --own-stack true --candidates 50000 --ramp 30s \
+    --questions 5 --save-every 15s --ack-p99-ms 1000 "$@"
+}
+
+# ./examday verify --acklog FILE|DIR [--json OUT] [--profile dev|bench|test] [--database NAME]
+# (the benchmark's runs live in the bench profile's database "rehearsal").
+cmd_verify() {
+  local profile=dev database="" args=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --profile) profile=$2; shift 2 ;;
+      --database) database=$2; shift 2 ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  set_profile "$profile"
+  [ -z "$database" ] || export EXAMDAY_SPANNER_DATABASE=$database
+  find_jdk
+  [ -f "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar" ] || rehearsal_build
+  rehearsal_java io.examday.loadtest.verify.VerifyCommand "${args[@]}"
+}

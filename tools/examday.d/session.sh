@@ -1,0 +1,71 @@
+# shellcheck shell=bash
+# exam-session: how ./examday starts it, and `./examday bench autosave`.
+
+SESSION_JAR="$ROOT/exam-session/target/quarkus-app/quarkus-run.jar"
+
+# start_service_session [VAR=value ...]: exam-session on $SESSION_PORT against this profile's
+# infrastructure, migrating the schema at start; extra settings as environment assignments.
+start_service_session() {
+  ensure_keys
+  [ -f "$SESSION_JAR" ] || mvnw -q -pl exam-session -am install -DskipTests
+  start_process exam-session "$SESSION_PORT" env \
+    QUARKUS_HTTP_PORT="$SESSION_PORT" \
+    EXAMDAY_SPANNER_MIGRATE_ON_START=true \
+    EXAMDAY_PUBSUB_ENABLED=true \
+    QUARKUS_OTEL_SDK_DISABLED=true \
+    EXAMDAY_AUTOSAVE_GROUP_COMMIT_FLUSHERS=1 \
+    "$@" \
+    "$JAVA_HOME/bin/java" -XX:+UseParallelGC -jar "$SESSION_JAR"
+  wait_http "http://127.0.0.1:$SESSION_PORT/q/health/ready" exam-session 120
+}
+
+# bench autosave [CANDIDATES] [SECONDS] [IN_FLIGHT]: group commit, then the naive mode (one
+# commit per save), on the bench profile; writes target/bench/autosave.json.
+bench_autosave() {
+  local candidates=${1:-4000} seconds=${2:-30} in_flight=${3:-256} mode
+  trap 'stop_started_here' EXIT
+  ensure_keys
+  mvnw -q -pl exam-session,loadtest -am install -DskipTests
+  start_infra
+  local admin
+  admin=$(proctor_token bench-admin exam-admin,proctor true)
+  for mode in group naive; do
+    local enabled=true
+    [ "$mode" = naive ] && enabled=false
+    start_service_session EXAMDAY_AUTOSAVE_GROUP_COMMIT_ENABLED="$enabled" EXAMDAY_CLOSER_ENABLED=false \
+      EXAMDAY_AUTOSAVE_GROUP_COMMIT_FLUSHERS="${AUTOSAVE_FLUSHERS:-1}" \
+      EXAMDAY_AUTOSAVE_GROUP_COMMIT_MAX_WAIT="${AUTOSAVE_MAX_WAIT:-PT0.002S}"
+    log "autosave benchmark ($mode commit): $candidates candidates, $in_flight saves in flight, ${seconds}s"
+    "$JAVA_HOME/bin/java" -cp "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*" \
+      io.examday.loadtest.autosave.AutosaveBench \
+      --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$admin" --mode "$mode" \
+      --candidates "$candidates" --seconds "$seconds" --in-flight "$in_flight" \
+      --out "$ROOT/target/bench/autosave-$mode.json"
+    stop_process exam-session
+  done
+  "$JAVA_HOME/bin/java" -cp "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*" \
+    io.examday.loadtest.autosave.AutosaveReport \
+    "$ROOT/target/bench/autosave-group.json" "$ROOT/target/bench/autosave-naive.json" \
+    "$ROOT/target/bench/autosave.json"
+  cat "$ROOT/target/bench/autosave.json"
+}
+
+# A demo exam for `./examday up`: 10 questions, 20 candidates (demo-001 .. demo-020, access
+# code = roll number + "-code"), scheduled 10 minutes from now.
+load_demo_exam() {
+  local admin url="http://127.0.0.1:$SESSION_PORT" start candidates="" i questions
+  admin=$(proctor_token demo-admin exam-admin true)
+  start=$(date -u -d '+10 minutes' +%Y-%m-%dT%H:%M:%SZ)
+  questions='"q1","q2","q3","q4","q5","q6","q7","q8","q9","q10"'
+  curl -sf -X PUT "$url/api/v1/admin/exams/demo" -H "Authorization: Bearer $admin" \
+    -H 'Content-Type: application/json' \
+    -d "{\"title\":\"Demo exam\",\"scheduledStart\":\"$start\",\"durationSeconds\":3600,\"graceSeconds\":30,\"questionIds\":[$questions]}" \
+    >/dev/null || { log "the demo exam was not (re)defined (already released?)"; return 0; }
+  for i in $(seq -f '%03g' 1 20); do
+    candidates="$candidates{\"rollNumber\":\"demo-$i\",\"accessCode\":\"demo-$i-code\",\"extraTimeSeconds\":0},"
+  done
+  curl -sf -X POST "$url/api/v1/admin/exams/demo/candidates" -H "Authorization: Bearer $admin" \
+    -H 'Content-Type: application/json' -d "{\"candidates\":[${candidates%,}]}" >/dev/null \
+    || die "could not load the demo candidates"
+  log "demo exam 'demo' scheduled at $start with candidates demo-001 .. demo-020 (code: <roll>-code)"
+}
