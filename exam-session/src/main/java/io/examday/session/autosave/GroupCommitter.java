@@ -1,0 +1,130 @@
+package io.examday.session.autosave;
+
+import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.Mutation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Lets concurrent saves share one Spanner commit. A flusher takes the first waiting save, gathers
+ * whatever else arrives within {@code maxWait} (or until {@code maxSaves}), commits all their
+ * mutations at once and completes every save with the one commit timestamp. Several flushers keep
+ * commits in flight while a batch forms, so under load batches grow by themselves and at low load a
+ * save waits at most {@code maxWait}.
+ *
+ * <p>The commit function must be a blind write (Spanner {@code writeAtLeastOnce}): the mutations
+ * are idempotent, so a retried or replayed commit changes nothing.
+ */
+public final class GroupCommitter implements AutoCloseable {
+
+  /** Commits mutations, returning the commit timestamp. */
+  public interface Commit {
+    Timestamp apply(List<Mutation> mutations);
+  }
+
+  private record Pending(List<Mutation> mutations, CompletableFuture<Timestamp> done) {}
+
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Commit commit;
+  private final int maxSaves;
+  private final long maxWaitNanos;
+  private final IntConsumer batchSizes;
+  private final List<Thread> flushers = new ArrayList<>();
+  private volatile boolean running = true;
+
+  public GroupCommitter(
+      Commit commit, int maxSaves, Duration maxWait, int flusherCount, IntConsumer batchSizes) {
+    this.commit = commit;
+    this.maxSaves = maxSaves;
+    this.maxWaitNanos = maxWait.toNanos();
+    this.batchSizes = batchSizes;
+    for (int i = 0; i < flusherCount; i++) {
+      Thread flusher =
+          Thread.ofPlatform().daemon().name("group-commit-" + i).start(this::flushLoop);
+      flushers.add(flusher);
+    }
+  }
+
+  public CompletableFuture<Timestamp> submit(List<Mutation> mutations) {
+    CompletableFuture<Timestamp> done = new CompletableFuture<>();
+    if (!running) {
+      done.completeExceptionally(new IllegalStateException("group committer is closed"));
+      return done;
+    }
+    queue.add(new Pending(mutations, done));
+    return done;
+  }
+
+  private void flushLoop() {
+    List<Pending> batch = new ArrayList<>(maxSaves);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        gather(batch);
+        flush(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void gather(List<Pending> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + maxWaitNanos;
+    queue.drainTo(batch, maxSaves - batch.size());
+    while (batch.size() < maxSaves) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, maxSaves - batch.size());
+    }
+  }
+
+  private void flush(List<Pending> batch) {
+    List<Mutation> mutations = new ArrayList<>();
+    for (Pending pending : batch) {
+      mutations.addAll(pending.mutations());
+    }
+    try {
+      Timestamp committed = commit.apply(mutations);
+      batchSizes.accept(batch.size());
+      for (Pending pending : batch) {
+        pending.done().complete(committed);
+      }
+    } catch (RuntimeException e) {
+      for (Pending pending : batch) {
+        pending.done().completeExceptionally(e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    for (Thread flusher : flushers) {
+      try {
+        flusher.join(Duration.ofSeconds(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.examday.session.closer;
+
+import com.google.cloud.spanner.DatabaseClient;
+import com.google.cloud.spanner.ResultSet;
+import com.google.cloud.spanner.Statement;
+import io.examday.session.config.ExamSessionConfig;
+import io.examday.session.domain.ExamFacts;
+import io.examday.session.domain.SessionFacts;
+import io.examday.session.domain.SessionRules;
+import io.examday.session.exam.ExamCatalog;
+import io.examday.session.hotstate.HotStateStore;
+import io.examday.session.session.SessionEvents;
+import io.examday.session.session.SessionStore;
+import io.examday.session.spanner.Timestamps;
+import io.examday.session.spanner.Transactions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Closes sessions whose deadline (plus grace) has passed: they are recorded as submitted AT THEIR
+ * DEADLINE, not when this job ran, and keep every answer saved before it. Safe on every pod at
+ * once: each close re-reads the session in its transaction and skips what is no longer ACTIVE.
+ */
+@Singleton
+public class DeadlineCloser {
+
+  private static final Logger LOG = Logger.getLogger(DeadlineCloser.class);
+  private static final String OVERDUE =
+      "SELECT s.SessionId FROM Exams e JOIN ExamReleases r ON r.ExamId = e.ExamId"
+          + " JOIN Sessions@{FORCE_INDEX=SessionsByExam} s ON s.ExamId = e.ExamId"
+          + " JOIN Candidates c ON c.CandidateId = s.CandidateId"
+          + " WHERE s.Status = 'ACTIVE' AND TIMESTAMP_ADD(r.ReleasedAt, INTERVAL"
+          + " (e.DurationSeconds + e.GraceSeconds + c.ExtraTimeSeconds + s.ExtraSeconds"
+          + " + s.PausedSeconds) SECOND) < @now LIMIT @limit";
+
+  private final DatabaseClient db;
+  private final Transactions transactions;
+  private final SessionStore sessions;
+  private final ExamCatalog exams;
+  private final HotStateStore hot;
+  private final SessionEvents events;
+  private final Clock clock;
+  private final ExamSessionConfig config;
+  private final Counter closed;
+
+  public DeadlineCloser(
+      DatabaseClient db,
+      Transactions transactions,
+      SessionStore sessions,
+      ExamCatalog exams,
+      HotStateStore hot,
+      SessionEvents events,
+      Clock clock,
+      ExamSessionConfig config,
+      MeterRegistry metrics) {
+    this.db = db;
+    this.transactions = transactions;
+    this.sessions = sessions;
+    this.exams = exams;
+    this.hot = hot;
+    this.events = events;
+    this.clock = clock;
+    this.config = config;
+    this.closed =
+        Counter.builder("examday.sessions.closed.at.deadline")
+            .description("Sessions the server submitted at their deadline")
+            .register(metrics);
+  }
+
+  @Scheduled(
+      every = "${examday.closer.interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+  void scheduled() {
+    if (config.closer().enabled()) {
+      closeOverdue();
+    }
+  }
+
+  /** Closes every overdue session now; returns how many it closed. */
+  public int closeOverdue() {
+    int total = 0;
+    List<String> batch;
+    do {
+      batch = overdue(clock.instant());
+      if (!batch.isEmpty()) {
+        total += close(batch);
+      }
+    } while (batch.size() == config.closer().batchSize());
+    if (total > 0) {
+      LOG.infof("closed %d overdue sessions at their deadlines", total);
+    }
+    return total;
+  }
+
+  private List<String> overdue(Instant now) {
+    List<String> ids = new ArrayList<>();
+    Statement query =
+        Statement.newBuilder(OVERDUE)
+            .bind("now")
+            .to(Timestamps.timestamp(now))
+            .bind("limit")
+            .to(config.closer().batchSize())
+            .build();
+    try (ResultSet rows = db.singleUse().executeQuery(query)) {
+      while (rows.next()) {
+        ids.add(rows.getString("SessionId"));
+      }
+    }
+    return ids;
+  }
+
+  private int close(List<String> ids) {
+    Instant now = clock.instant();
+    List<SessionFacts> submitted =
+        transactions.run(
+            tx -> {
+              List<SessionFacts> done = new ArrayList<>();
+              for (SessionFacts stored : sessions.findAll(tx, ids)) {
+                ExamFacts exam = exams.get(stored.examId());
+                Optional<Instant> at = SessionRules.overdueSubmittedAt(stored, exam, now);
+                if (at.isPresent()) {
+                  SessionFacts result = stored.submitted(at.get());
+                  tx.buffer(SessionStore.update(result, Optional.of("DEADLINE")));
+                  done.add(result);
+                }
+              }
+              return done;
+            });
+    for (SessionFacts session : submitted) {
+      hot.mirror(session);
+      events.publish(
+          new SessionEvents.SessionEvent(
+              "SUBMITTED",
+              session.sessionId(),
+              session.examId(),
+              session.submittedAt().orElse(null)));
+    }
+    closed.increment(submitted.size());
+    return submitted.size();
+  }
+}

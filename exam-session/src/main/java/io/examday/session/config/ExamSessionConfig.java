@@ -1,0 +1,185 @@
+package io.examday.session.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every setting of exam-session, under {@code examday.*} (env: {@code EXAMDAY_*}). */
+@ConfigMapping(prefix = "examday")
+public interface ExamSessionConfig {
+
+  SpannerConfig spanner();
+
+  RedisConfig redis();
+
+  SessionTokenConfig sessionToken();
+
+  LoginConfig login();
+
+  AutosaveConfig autosave();
+
+  ExamsConfig exams();
+
+  CloserConfig closer();
+
+  PubsubConfig pubsub();
+
+  /** Where the answer of record lives. */
+  interface SpannerConfig {
+    /** GCP project of the Spanner instance. */
+    @WithDefault("examday-local")
+    String project();
+
+    /** Spanner instance id. */
+    @WithDefault("examday")
+    String instance();
+
+    /** Database id. */
+    @WithDefault("examday")
+    String database();
+
+    /** host:port of the Spanner emulator; unset for real Spanner. */
+    Optional<String> emulatorHost();
+
+    /** Apply the schema migrations at start-up (local and tests; production runs them in CD). */
+    @WithDefault("false")
+    boolean migrateOnStart();
+  }
+
+  /** Hot state (Memorystore in production). */
+  interface RedisConfig {
+    /** Redis URL, e.g. redis://127.0.0.1:6379. */
+    @WithDefault("redis://127.0.0.1:6379")
+    String url();
+
+    /**
+     * Largest number of pooled connections per pod. Requests run on virtual threads, so this, not a
+     * thread pool, bounds how many talk to Redis at once.
+     */
+    @WithDefault("256")
+    int maxConnections();
+
+    /** How long a session's hot state is kept after its last change. */
+    @WithDefault("PT12H")
+    Duration hotStateTtl();
+  }
+
+  /** Candidate session tokens (Ed25519). */
+  interface SessionTokenConfig {
+    /** PEM file with the Ed25519 private key (PKCS#8) that signs tokens. */
+    String privateKey();
+
+    /** PEM file with the matching public key. */
+    String publicKey();
+
+    /** Key id written in the token header; change it when rotating keys. */
+    @WithDefault("local-1")
+    String keyId();
+
+    /** Token lifetime; clients refresh before it ends. */
+    @WithDefault("PT30M")
+    Duration ttl();
+
+    /** Clock skew tolerated on expiry. */
+    @WithDefault("PT5S")
+    Duration leeway();
+
+    /** How many verified tokens are remembered, so a signature is checked once per token. */
+    @WithDefault("500000")
+    long verifiedCacheSize();
+  }
+
+  /** Candidate login. */
+  interface LoginConfig {
+    /** Server-side secret mixed into access-code hashes (from Vault or a Secret in production). */
+    String pepper();
+
+    /** Failed attempts allowed per roll number within {@link #attemptWindow()}. */
+    @WithDefault("10")
+    int maxFailedAttempts();
+
+    /** Window of the failed-attempt limit. */
+    @WithDefault("PT5M")
+    Duration attemptWindow();
+  }
+
+  /** Autosave and the group commit. */
+  interface AutosaveConfig {
+    /** Largest accepted answer value, in bytes (UTF-8). */
+    @WithDefault("65536")
+    int maxAnswerBytes();
+
+    /** Largest number of answers in one save request. */
+    @WithDefault("100")
+    int maxAnswersPerRequest();
+
+    GroupCommitConfig groupCommit();
+  }
+
+  /** Many candidates' saves share one Spanner commit. */
+  interface GroupCommitConfig {
+    /** false: one Spanner commit per save request (the naive mode the benchmark compares to). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Most save requests in one commit. */
+    @WithDefault("500")
+    int maxSaves();
+
+    /** Longest a save waits for others to join its commit. */
+    @WithDefault("PT0.002S")
+    Duration maxWait();
+
+    /** Commits in flight at once. */
+    @WithDefault("4")
+    int flushers();
+
+    /** Spanner throughput-optimized writes (max_commit_delay); unset on the emulator. */
+    Optional<Duration> maxCommitDelay();
+  }
+
+  /** Exam metadata cache. */
+  interface ExamsConfig {
+    /** How often an exam not yet released is re-read (release is seen at most this late). */
+    @WithDefault("PT1S")
+    Duration unreleasedRefresh();
+
+    /** How long per-question answered counts are served from cache. */
+    @WithDefault("PT5S")
+    Duration answeredCountsTtl();
+  }
+
+  /** The job that closes overdue sessions. */
+  interface CloserConfig {
+    /** Run the job on this pod. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the job looks for overdue sessions. */
+    @WithDefault("PT5S")
+    Duration interval();
+
+    /** Sessions closed per transaction. */
+    @WithDefault("200")
+    int batchSize();
+  }
+
+  /** Session events for release-gateway. */
+  interface PubsubConfig {
+    /** Publish session events (deadline changes, submits). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** GCP project of the topic. */
+    @WithDefault("examday-local")
+    String project();
+
+    /** Topic id. */
+    @WithDefault("examday-session-events")
+    String topic();
+
+    /** host:port of the Pub/Sub emulator; unset for real Pub/Sub. */
+    Optional<String> emulatorHost();
+  }
+}

@@ -1,0 +1,125 @@
+package io.examday.session.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.google.cloud.spanner.SpannerException;
+import io.examday.common.error.ApiError;
+import io.examday.common.error.ExamdayException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import redis.clients.jedis.exceptions.JedisException;
+
+/** The one place where failures become HTTP answers: always {@link ApiError}, never a 500 page. */
+public class ErrorResponses {
+
+  private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+
+  @ServerExceptionMapper
+  public Response examday(ExamdayException e) {
+    if (e.error().httpStatus() >= 500) {
+      LOG.warnf(
+          "%s: %s",
+          e.error().code(),
+          e.getCause() == null
+              ? "-"
+              : e.getCause().getClass().getSimpleName() + " " + e.getCause().getMessage());
+    }
+    return respond(e.error().httpStatus(), e.toApiError());
+  }
+
+  @ServerExceptionMapper
+  public Response unreadableJson(JsonProcessingException e) {
+    return respond(
+        400,
+        new ApiError(
+            "MALFORMED_REQUEST",
+            "The request body is not valid JSON of the expected shape.",
+            false));
+  }
+
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e) {
+    return unreadableJson(e);
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e) {
+    String detail =
+        e.getConstraintViolations().stream()
+            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+            .sorted()
+            .findFirst()
+            .orElse("invalid request");
+    return respond(400, new ApiError("MALFORMED_REQUEST", "Invalid request: " + detail, false));
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(NotFoundException e) {
+    return respond(404, new ApiError("NOT_FOUND", "No such resource.", false));
+  }
+
+  @ServerExceptionMapper
+  public Response notAllowed(NotAllowedException e) {
+    return respond(405, new ApiError("METHOD_NOT_ALLOWED", "Method not allowed here.", false));
+  }
+
+  @ServerExceptionMapper
+  public Response unsupported(NotSupportedException e) {
+    return respond(415, new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send application/json.", false));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status == 400) {
+      return respond(
+          400, new ApiError("MALFORMED_REQUEST", "The request could not be read.", false));
+    }
+    return respond(status, new ApiError("HTTP_" + status, "Request failed.", status >= 500));
+  }
+
+  @ServerExceptionMapper
+  public Response spanner(SpannerException e) {
+    LOG.warnf("Spanner unavailable: %s", e.getErrorCode());
+    return respond(503, unavailable());
+  }
+
+  @ServerExceptionMapper
+  public Response redis(JedisException e) {
+    LOG.warnf("Redis unavailable: %s", e.getClass().getSimpleName());
+    return respond(503, unavailable());
+  }
+
+  /** A bug, not bad input: logged with an id the person can quote; no internals leak. */
+  @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+  public Response unexpected(RuntimeException e) {
+    String id = java.util.UUID.randomUUID().toString();
+    LOG.errorf(e, "unexpected failure %s", id);
+    return respond(
+        500,
+        new ApiError(
+            "INTERNAL_ERROR",
+            "Something went wrong on our side (error "
+                + id
+                + "); nothing you saved before is lost. Retry.",
+            true));
+  }
+
+  private static ApiError unavailable() {
+    return new ExamdayException(
+            SessionError.STORAGE_UNAVAILABLE,
+            "Storage is briefly unavailable; nothing was lost. Retry the same request.")
+        .toApiError();
+  }
+
+  private static Response respond(int status, ApiError body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+}

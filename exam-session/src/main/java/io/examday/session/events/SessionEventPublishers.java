@@ -1,0 +1,23 @@
+package io.examday.session.events;
+
+import io.examday.session.config.ExamSessionConfig;
+import io.examday.session.session.SessionEvents;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/** Publishes session events on Pub/Sub when enabled; otherwise only logs that it would not. */
+public class SessionEventPublishers {
+
+  private static final Logger LOG = Logger.getLogger(SessionEventPublishers.class);
+
+  @Produces
+  @Singleton
+  SessionEvents events(ExamSessionConfig config) {
+    if (config.pubsub().enabled()) {
+      return new PubSubSessionEvents(config.pubsub());
+    }
+    LOG.info("session events are not published (examday.pubsub.enabled=false)");
+    return event -> {};
+  }
+}

@@ -1,0 +1,275 @@
+package io.examday.session.hotstate;
+
+import io.examday.session.config.ExamSessionConfig;
+import io.examday.session.domain.SaveVerdict;
+import io.examday.session.domain.SessionFacts;
+import io.examday.session.domain.SessionStatus;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Sessions' hot state in Redis: status and deadline inputs, and per question the newest accepted
+ * sequence with its digest and, once known, its Spanner commit time. Spanner is the record: this
+ * store only ever mirrors it or runs ahead of it with not-yet-durable entries, and everything in it
+ * can be rebuilt from Spanner ({@link #load}). A session's two keys share a hash tag, so the
+ * scripts stay atomic on a Redis cluster too.
+ */
+@Singleton
+public class HotStateStore {
+
+  private static final String NONE = "-";
+  private final RedisClient redis;
+  private final Tracer tracer;
+  private final String ttlSeconds;
+  private final Script accept = new Script("accept");
+  private final Script durable = new Script("durable");
+  private final Script load = new Script("load");
+  private final Script beginSubmit = new Script("begin-submit");
+
+  public HotStateStore(RedisClient redis, Tracer tracer, ExamSessionConfig config) {
+    this.redis = redis;
+    this.tracer = tracer;
+    this.ttlSeconds = Long.toString(config.redis().hotStateTtl().toSeconds());
+  }
+
+  static String sessionKey(String sessionId) {
+    return "es:{" + sessionId + "}";
+  }
+
+  static String answersKey(String sessionId) {
+    return "ea:{" + sessionId + "}";
+  }
+
+  static String countersKey(String examId) {
+    return "ec:{" + examId + "}";
+  }
+
+  public Optional<SessionFacts> facts(String sessionId) {
+    Map<String, String> fields =
+        traced("redis HGETALL", () -> redis.hgetAll(sessionKey(sessionId)));
+    return fields.isEmpty() ? Optional.empty() : Optional.of(decode(sessionId, fields));
+  }
+
+  /** Rebuilds a session from the record; no-op if another request already did. */
+  public void load(SessionFacts facts, List<DurableAnswer> latest) {
+    List<String> args = new ArrayList<>();
+    args.add(ttlSeconds);
+    Map<String, String> fields = encode(facts);
+    args.add(Integer.toString(fields.size()));
+    fields.forEach(
+        (field, value) -> {
+          args.add(field);
+          args.add(value);
+        });
+    for (DurableAnswer answer : latest) {
+      args.add(answer.item().questionId());
+      args.add(Long.toString(answer.item().seq()));
+      args.add(answer.item().sha256Hex());
+      args.add(Long.toString(micros(answer.committedAt())));
+    }
+    load.run(List.of(sessionKey(facts.sessionId()), answersKey(facts.sessionId())), args);
+  }
+
+  /** Mirrors a state change already committed in Spanner. */
+  public void mirror(SessionFacts facts) {
+    traced(
+        "redis HSET",
+        () -> {
+          redis.hset(sessionKey(facts.sessionId()), encode(facts));
+          return redis.expire(sessionKey(facts.sessionId()), Long.parseLong(ttlSeconds));
+        });
+  }
+
+  public Verdicts accept(String sessionId, List<AnswerItem> items) {
+    List<String> args = new ArrayList<>(2 + items.size() * 3);
+    args.add(ttlSeconds);
+    args.add(Integer.toString(items.size()));
+    for (AnswerItem item : items) {
+      args.add(item.questionId());
+      args.add(Long.toString(item.seq()));
+      args.add(item.sha256Hex());
+    }
+    @SuppressWarnings("unchecked")
+    List<String> reply =
+        (List<String>) accept.run(List.of(sessionKey(sessionId), answersKey(sessionId)), args);
+    return switch (reply.get(0)) {
+      case "MISSING" -> Verdicts.missing();
+      case "STATUS" -> Verdicts.blocked(SessionStatus.valueOf(reply.get(1)));
+      default -> verdicts(reply.subList(1, reply.size()));
+    };
+  }
+
+  /** Records durable answers; bumps the exam's answered counters for first-time questions. */
+  public void markDurable(String sessionId, String examId, List<DurableAnswer> answers) {
+    List<String> args = new ArrayList<>(2 + answers.size() * 4);
+    args.add(ttlSeconds);
+    args.add(Integer.toString(answers.size()));
+    for (DurableAnswer answer : answers) {
+      args.add(answer.item().questionId());
+      args.add(Long.toString(answer.item().seq()));
+      args.add(answer.item().sha256Hex());
+      args.add(Long.toString(micros(answer.committedAt())));
+    }
+    @SuppressWarnings("unchecked")
+    List<String> firstTime = (List<String>) durable.run(List.of(answersKey(sessionId)), args);
+    for (String questionId : firstTime) {
+      redis.hincrBy(countersKey(examId), questionId, 1);
+    }
+  }
+
+  /**
+   * The outcome of starting a submit.
+   *
+   * @param before the status before, empty if Redis had no hot state
+   * @param submittedAt the submit time in force (the first caller's)
+   */
+  public record SubmitStart(Optional<SessionStatus> before, Instant submittedAt) {}
+
+  /** Stops saves for a session being submitted; the first caller's submit time wins. */
+  public SubmitStart beginSubmit(String sessionId, Instant proposedAt) {
+    @SuppressWarnings("unchecked")
+    List<String> reply =
+        (List<String>)
+            beginSubmit.run(
+                List.of(sessionKey(sessionId)), List.of(Long.toString(micros(proposedAt))));
+    Optional<SessionStatus> before =
+        "MISSING".equals(reply.get(0))
+            ? Optional.empty()
+            : Optional.of(SessionStatus.valueOf(reply.get(0)));
+    Instant at = optionalInstant(reply.get(1)).orElse(proposedAt);
+    return new SubmitStart(before, at);
+  }
+
+  public void restoreStatus(String sessionId, SessionStatus status) {
+    redis.hset(sessionKey(sessionId), Map.of("st", status.name(), "sat", NONE));
+  }
+
+  public Map<String, Long> answeredCounts(String examId) {
+    Map<String, Long> counts = new HashMap<>();
+    redis.hgetAll(countersKey(examId)).forEach((q, n) -> counts.put(q, Long.parseLong(n)));
+    return counts;
+  }
+
+  public void seedAnsweredCounts(String examId, Map<String, Long> counts) {
+    counts.forEach((q, n) -> redis.hsetnx(countersKey(examId), q, Long.toString(n)));
+  }
+
+  private static Verdicts verdicts(List<String> raw) {
+    List<SaveVerdict> verdicts = new ArrayList<>(raw.size());
+    List<Instant> savedAt = new ArrayList<>(raw.size());
+    for (String verdict : raw) {
+      if (verdict.startsWith("ALREADY_SAVED:")) {
+        verdicts.add(SaveVerdict.ALREADY_SAVED);
+        savedAt.add(fromMicros(Long.parseLong(verdict.substring("ALREADY_SAVED:".length()))));
+      } else {
+        verdicts.add(SaveVerdict.valueOf(verdict));
+        savedAt.add(null);
+      }
+    }
+    return new Verdicts(false, Optional.empty(), verdicts, savedAt);
+  }
+
+  private static Map<String, String> encode(SessionFacts facts) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("st", facts.status().name());
+    fields.put("cid", facts.candidateId());
+    fields.put("exam", facts.examId());
+    fields.put("xt", Long.toString(facts.candidateExtra().toSeconds()));
+    fields.put("sx", Long.toString(facts.sessionExtra().toSeconds()));
+    fields.put("ps", Long.toString(facts.completedPauses().toSeconds()));
+    fields.put("pa", facts.pausedAt().map(t -> Long.toString(micros(t))).orElse(NONE));
+    fields.put("sat", facts.submittedAt().map(t -> Long.toString(micros(t))).orElse(NONE));
+    return fields;
+  }
+
+  private static SessionFacts decode(String sessionId, Map<String, String> f) {
+    return new SessionFacts(
+        sessionId,
+        f.get("cid"),
+        f.get("exam"),
+        SessionStatus.valueOf(f.get("st")),
+        Duration.ofSeconds(Long.parseLong(f.get("xt"))),
+        Duration.ofSeconds(Long.parseLong(f.get("sx"))),
+        Duration.ofSeconds(Long.parseLong(f.get("ps"))),
+        optionalInstant(f.get("pa")),
+        optionalInstant(f.get("sat")));
+  }
+
+  private static Optional<Instant> optionalInstant(String value) {
+    return value == null || NONE.equals(value)
+        ? Optional.empty()
+        : Optional.of(fromMicros(Long.parseLong(value)));
+  }
+
+  static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+  }
+
+  static Instant fromMicros(long micros) {
+    return Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1_000L);
+  }
+
+  private <T> T traced(String name, Supplier<T> call) {
+    Span span = tracer.spanBuilder(name).setAttribute("db.system", "redis").startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      return call.get();
+    } finally {
+      span.end();
+    }
+  }
+
+  /** A Lua script run by digest, reloaded if Redis restarted and forgot it. */
+  private final class Script {
+    private final String name;
+    private final String source;
+    private volatile String sha;
+
+    Script(String name) {
+      this.name = name;
+      this.source = resource("redis/" + name + ".lua");
+    }
+
+    Object run(List<String> keys, List<String> args) {
+      return traced(
+          "redis EVALSHA " + name,
+          () -> {
+            if (sha == null) {
+              sha = redis.scriptLoad(source, keys.get(0));
+            }
+            try {
+              return redis.evalsha(sha, keys, args);
+            } catch (JedisNoScriptException e) {
+              sha = redis.scriptLoad(source, keys.get(0));
+              return redis.evalsha(sha, keys, args);
+            }
+          });
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HotStateStore.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.examday.session.session;
+
+import com.google.cloud.spanner.Mutation;
+import com.google.cloud.spanner.Value;
+import java.util.UUID;
+
+/**
+ * One line of the append-only audit log: who did what, why; when is the commit timestamp.
+ *
+ * @param actor the proctor's identity (IdP subject)
+ * @param action e.g. EXTRA_TIME, PAUSE, RESUME, FORCE_SUBMIT
+ * @param reason the reason the proctor gave
+ * @param detailsJson structured details, JSON
+ */
+public record AuditEntry(String actor, String action, String reason, String detailsJson) {
+
+  public Mutation mutation(String examId, String sessionId) {
+    return Mutation.newInsertBuilder("AuditLog")
+        .set("ExamId")
+        .to(examId)
+        .set("EventId")
+        .to(UUID.randomUUID().toString())
+        .set("OccurredAt")
+        .to(Value.COMMIT_TIMESTAMP)
+        .set("Actor")
+        .to(actor)
+        .set("Action")
+        .to(action)
+        .set("SessionId")
+        .to(sessionId)
+        .set("Reason")
+        .to(reason)
+        .set("Details")
+        .to(detailsJson)
+        .build();
+  }
+}

@@ -1,0 +1,150 @@
+package io.examday.session.session;
+
+import com.google.cloud.spanner.DatabaseClient;
+import com.google.cloud.spanner.Key;
+import com.google.cloud.spanner.Mutation;
+import com.google.cloud.spanner.ReadContext;
+import com.google.cloud.spanner.ResultSet;
+import com.google.cloud.spanner.Statement;
+import com.google.cloud.spanner.Struct;
+import com.google.cloud.spanner.StructReader;
+import com.google.cloud.spanner.TransactionContext;
+import com.google.cloud.spanner.Value;
+import io.examday.session.domain.SessionFacts;
+import io.examday.session.domain.SessionStatus;
+import io.examday.session.spanner.Timestamps;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions in Spanner, the record of their status and deadline inputs. */
+@Singleton
+public class SessionStore {
+
+  static final String SELECT =
+      "SELECT s.SessionId, s.CandidateId, s.ExamId, s.Status, s.ExtraSeconds, s.PausedSeconds,"
+          + " s.PausedAt, s.SubmittedAt, c.ExtraTimeSeconds"
+          + " FROM Sessions s JOIN Candidates c ON c.CandidateId = s.CandidateId";
+
+  private static final List<String> SESSION_COLUMNS =
+      List.of(
+          "SessionId",
+          "CandidateId",
+          "ExamId",
+          "Status",
+          "ExtraSeconds",
+          "PausedSeconds",
+          "PausedAt",
+          "SubmittedAt");
+
+  private final DatabaseClient db;
+
+  public SessionStore(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /**
+   * Two point reads by primary key (session, then its candidate's accommodation): cheap on Spanner
+   * and on the emulator, where a join would scan.
+   */
+  public Optional<SessionFacts> find(String sessionId) {
+    // Two single-use reads, not a read-only transaction: the emulator answers concurrent
+    // multi-use transactions with FAILED_PRECONDITION, and the two rows need no common snapshot.
+    Struct session = db.singleUse().readRow("Sessions", Key.of(sessionId), SESSION_COLUMNS);
+    if (session == null) {
+      return Optional.empty();
+    }
+    return Optional.of(facts(session, candidateExtra(db.singleUse(), session)));
+  }
+
+  /** The same, inside a read-write transaction, so the update that follows is conditional. */
+  public Optional<SessionFacts> find(TransactionContext tx, String sessionId) {
+    return find((ReadContext) tx, sessionId);
+  }
+
+  private static Optional<SessionFacts> find(ReadContext reader, String sessionId) {
+    Struct session = reader.readRow("Sessions", Key.of(sessionId), SESSION_COLUMNS);
+    return session == null
+        ? Optional.empty()
+        : Optional.of(facts(session, candidateExtra(reader, session)));
+  }
+
+  private static long candidateExtra(ReadContext reader, Struct session) {
+    Struct candidate =
+        reader.readRow(
+            "Candidates", Key.of(session.getString("CandidateId")), List.of("ExtraTimeSeconds"));
+    return candidate == null ? 0 : candidate.getLong("ExtraTimeSeconds");
+  }
+
+  /** Several sessions, read inside a read-write transaction. */
+  public java.util.List<SessionFacts> findAll(TransactionContext tx, java.util.List<String> ids) {
+    java.util.List<SessionFacts> found = new java.util.ArrayList<>();
+    Statement query =
+        Statement.newBuilder(SELECT + " WHERE s.SessionId IN UNNEST(@ids)")
+            .bind("ids")
+            .toStringArray(ids)
+            .build();
+    try (ResultSet rows = tx.executeQuery(query)) {
+      while (rows.next()) {
+        found.add(facts(rows));
+      }
+    }
+    return found;
+  }
+
+  /** The blind mutation of a submit: only the submit columns, nothing a proctor changes. */
+  public static Mutation submit(SessionFacts submitted, String reason) {
+    return Mutation.newUpdateBuilder("Sessions")
+        .set("SessionId")
+        .to(submitted.sessionId())
+        .set("Status")
+        .to(SessionStatus.SUBMITTED.name())
+        .set("SubmittedAt")
+        .to(submitted.submittedAt().map(Timestamps::timestamp).orElse(null))
+        .set("SubmitReason")
+        .to(reason)
+        .set("UpdatedAt")
+        .to(Value.COMMIT_TIMESTAMP)
+        .build();
+  }
+
+  /** The mutation that stores {@code facts}' status and deadline inputs. */
+  public static Mutation update(SessionFacts facts, Optional<String> submitReason) {
+    Mutation.WriteBuilder row =
+        Mutation.newUpdateBuilder("Sessions")
+            .set("SessionId")
+            .to(facts.sessionId())
+            .set("Status")
+            .to(facts.status().name())
+            .set("ExtraSeconds")
+            .to(facts.sessionExtra().toSeconds())
+            .set("PausedSeconds")
+            .to(facts.completedPauses().toSeconds())
+            .set("PausedAt")
+            .to(facts.pausedAt().map(Timestamps::timestamp).orElse(null))
+            .set("SubmittedAt")
+            .to(facts.submittedAt().map(Timestamps::timestamp).orElse(null))
+            .set("UpdatedAt")
+            .to(Value.COMMIT_TIMESTAMP);
+    submitReason.ifPresent(reason -> row.set("SubmitReason").to(reason));
+    return row.build();
+  }
+
+  static SessionFacts facts(StructReader row) {
+    return facts(row, row.getLong("ExtraTimeSeconds"));
+  }
+
+  private static SessionFacts facts(StructReader row, long candidateExtraSeconds) {
+    return new SessionFacts(
+        row.getString("SessionId"),
+        row.getString("CandidateId"),
+        row.getString("ExamId"),
+        SessionStatus.valueOf(row.getString("Status")),
+        Duration.ofSeconds(candidateExtraSeconds),
+        Duration.ofSeconds(row.getLong("ExtraSeconds")),
+        Duration.ofSeconds(row.getLong("PausedSeconds")),
+        Timestamps.optional(row, "PausedAt"),
+        Timestamps.optional(row, "SubmittedAt"));
+  }
+}

@@ -1,0 +1,193 @@
+package io.examday.session.it;
+
+import static io.examday.session.support.Fixture.login;
+import static io.examday.session.support.Fixture.release;
+import static io.examday.session.support.Fixture.save;
+import static io.examday.session.support.Fixture.state;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.google.cloud.spanner.ResultSet;
+import com.google.cloud.spanner.Statement;
+import io.examday.session.support.ExamSessionTestResource;
+import io.examday.session.support.Fixture;
+import io.examday.session.support.TestClockProducer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+@QuarkusTest
+@QuarkusTestResource(value = ExamSessionTestResource.class, restrictToAnnotatedClass = false)
+class AutosaveIT {
+
+  @BeforeEach
+  void realTime() {
+    TestClockProducer.CLOCK.set(Instant.now());
+  }
+
+  private String releasedCandidate() {
+    Fixture.Exam exam = Fixture.exam(1, 3600, 30);
+    release(exam.examId());
+    return login(exam.rolls().get(0));
+  }
+
+  @Test
+  void savedAnswerIsAcknowledgedWithItsCommitTimeAndResumes() {
+    String token = releasedCandidate();
+    String committedAt =
+        save(token, "q1", 1, "B")
+            .then()
+            .statusCode(200)
+            .body("acks[0].status", equalTo("SAVED"))
+            .body("acks[0].committedAt", notNullValue())
+            .extract()
+            .path("acks[0].committedAt");
+    state(token)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"))
+        .body("answers", hasSize(1))
+        .body("answers[0].value", equalTo("B"))
+        .body("answers[0].committedAt", equalTo(committedAt));
+  }
+
+  @Test
+  void retryOfTheSameSaveReturnsTheSameAcknowledgement() {
+    String token = releasedCandidate();
+    String first =
+        save(token, "q2", 5, "text").then().statusCode(200).extract().path("acks[0].committedAt");
+    String again =
+        save(token, "q2", 5, "text").then().statusCode(200).extract().path("acks[0].committedAt");
+    assertThat(again).isEqualTo(first);
+  }
+
+  @Test
+  void olderSequenceNeverOverwritesNewerButAnAcknowledgedOldRetryIsFine() {
+    String token = releasedCandidate();
+    String firstAck =
+        save(token, "q1", 1, "A").then().statusCode(200).extract().path("acks[0].committedAt");
+    save(token, "q1", 2, "B").then().statusCode(200);
+    // The response to seq 1 was lost; the client retries it after seq 2 was acknowledged.
+    save(token, "q1", 1, "A").then().statusCode(200).body("acks[0].committedAt", equalTo(firstAck));
+    // An older sequence that was never saved is stale.
+    save(token, "q1", 0, "Z").then().statusCode(409).body("code", equalTo("STALE_SEQUENCE"));
+    // Same sequence, different value: a client bug, refused.
+    save(token, "q1", 2, "C").then().statusCode(409).body("code", equalTo("SEQUENCE_CONFLICT"));
+    state(token).then().body("answers[0].seq", equalTo(2)).body("answers[0].value", equalTo("B"));
+  }
+
+  @Test
+  void acknowledgedSavesSurviveRedisFlushall() {
+    String token = releasedCandidate();
+    save(token, "q1", 3, "kept").then().statusCode(200);
+    save(token, "q4", 1, "also kept").then().statusCode(200);
+    try (RedisClient redis = RedisClient.create(ExamSessionTestResource.redis.url())) {
+      redis.flushAll();
+    }
+    state(token)
+        .then()
+        .statusCode(200)
+        .body("answers", hasSize(2))
+        .body("answers.find { it.questionId == 'q1' }.value", equalTo("kept"))
+        .body("answers.find { it.questionId == 'q4' }.seq", equalTo(1));
+    // Redis forgot the sequences: an old sequence is still refused, from Spanner's record.
+    save(token, "q1", 2, "older").then().statusCode(409).body("code", equalTo("STALE_SEQUENCE"));
+    save(token, "q1", 4, "newer").then().statusCode(200);
+  }
+
+  @Test
+  void acknowledgedMeansInSpanner() {
+    String token = releasedCandidate();
+    String sessionId = state(token).then().extract().path("sessionId");
+    save(token, "q3", 9, "durable").then().statusCode(200);
+    try (ResultSet rows =
+        ExamSessionTestResource.database
+            .client()
+            .singleUse()
+            .executeQuery(
+                Statement.newBuilder(
+                        "SELECT Value FROM AnswerEvents WHERE SessionId = @s AND QuestionId = 'q3'"
+                            + " AND ClientSeq = 9")
+                    .bind("s")
+                    .to(sessionId)
+                    .build())) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(0)).isEqualTo("durable");
+    }
+  }
+
+  @Test
+  void deadlineGraceAndAutoClose() {
+    Fixture.Exam exam = Fixture.exam(1, 600, 30);
+    release(exam.examId());
+    String token = login(exam.rolls().get(0));
+    save(token, "q1", 1, "before the deadline").then().statusCode(200);
+    String deadline = state(token).then().extract().path("deadline");
+    Instant deadlineAt = Instant.parse(deadline);
+    assertThat(Duration.between(Instant.now(), deadlineAt))
+        .isBetween(Duration.ofSeconds(590), Duration.ofSeconds(601));
+
+    TestClockProducer.CLOCK.set(deadlineAt.plusSeconds(10));
+    save(token, "q2", 1, "within grace").then().statusCode(200);
+
+    TestClockProducer.CLOCK.set(deadlineAt.plusSeconds(31));
+    save(token, "q3", 1, "too late")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("DEADLINE_PASSED"));
+
+    TestClockProducer.CLOCK.set(deadlineAt.plusSeconds(300));
+    io.quarkus.arc.Arc.container()
+        .instance(io.examday.session.closer.DeadlineCloser.class)
+        .get()
+        .closeOverdue();
+    state(token)
+        .then()
+        .body("status", equalTo("SUBMITTED"))
+        .body("submittedAt", equalTo(deadline))
+        .body("answers", hasSize(2));
+    save(token, "q3", 1, "after close")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("SESSION_SUBMITTED"));
+  }
+
+  @Test
+  void submitIsFinalAndIdempotent() {
+    String token = releasedCandidate();
+    save(token, "q1", 1, "x").then().statusCode(200);
+    String submittedAt =
+        io.restassured.RestAssured.given()
+            .auth()
+            .oauth2(token)
+            .post("/api/v1/session/submit")
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("SUBMITTED"))
+            .extract()
+            .path("submittedAt");
+    io.restassured.RestAssured.given()
+        .auth()
+        .oauth2(token)
+        .post("/api/v1/session/submit")
+        .then()
+        .statusCode(200)
+        .body("submittedAt", equalTo(submittedAt));
+    save(token, "q1", 2, "y").then().statusCode(409).body("code", equalTo("SESSION_SUBMITTED"));
+    state(token).then().body("answers[0].value", equalTo("x"));
+  }
+
+  @Test
+  void savesBeforeReleaseAreRefused() {
+    Fixture.Exam exam = Fixture.exam(1, 3600, 30);
+    String token = login(exam.rolls().get(0));
+    state(token).then().statusCode(200).body("status", equalTo("WAITING"));
+    save(token, "q1", 1, "early").then().statusCode(409).body("code", equalTo("EXAM_NOT_STARTED"));
+  }
+}

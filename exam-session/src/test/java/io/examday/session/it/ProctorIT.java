@@ -1,0 +1,148 @@
+package io.examday.session.it;
+
+import static io.examday.session.support.Fixture.login;
+import static io.examday.session.support.Fixture.proctorToken;
+import static io.examday.session.support.Fixture.release;
+import static io.examday.session.support.Fixture.save;
+import static io.examday.session.support.Fixture.state;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.examday.session.support.ExamSessionTestResource;
+import io.examday.session.support.Fixture;
+import io.examday.session.support.TestClockProducer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = ExamSessionTestResource.class, restrictToAnnotatedClass = false)
+class ProctorIT {
+
+  private Fixture.Exam exam;
+  private String token;
+  private String sessionId;
+
+  @BeforeEach
+  void releasedExam() {
+    TestClockProducer.CLOCK.set(Instant.now());
+    exam = Fixture.exam(3, 3600, 30);
+    release(exam.examId());
+    token = login(exam.rolls().get(0));
+    sessionId = state(token).then().extract().path("sessionId");
+  }
+
+  private io.restassured.response.ValidatableResponse act(String action, Map<String, Object> body) {
+    return given()
+        .auth()
+        .oauth2(proctorToken())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/proctor/sessions/" + sessionId + "/" + action)
+        .then();
+  }
+
+  @Test
+  void extraTimeMovesTheDeadlineAndIsAudited() {
+    Instant before = Instant.parse(state(token).then().extract().path("deadline"));
+    act("extra-time", Map.of("seconds", 600, "reason", "medical break")).statusCode(200);
+    Instant after = Instant.parse(state(token).then().extract().path("deadline"));
+    assertThat(Duration.between(before, after)).isEqualTo(Duration.ofSeconds(600));
+    given()
+        .auth()
+        .oauth2(proctorToken())
+        .get("/api/v1/proctor/exams/" + exam.examId() + "/audit")
+        .then()
+        .statusCode(200)
+        .body("find { it.action == 'EXTRA_TIME' }.actor", equalTo("proctor@test"))
+        .body("find { it.action == 'EXTRA_TIME' }.reason", equalTo("medical break"))
+        .body("find { it.action == 'EXTRA_TIME' }.sessionId", equalTo(sessionId));
+  }
+
+  @Test
+  void pauseStopsTheClockAndSavesResumeRestartsIt() {
+    Instant deadline = Instant.parse(state(token).then().extract().path("deadline"));
+    act("pause", Map.of("reason", "fire alarm")).statusCode(200).body("status", equalTo("PAUSED"));
+    save(token, "q1", 1, "while paused")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("SESSION_PAUSED"));
+    TestClockProducer.CLOCK.advance(Duration.ofMinutes(7));
+    act("resume", Map.of("reason", "alarm over")).statusCode(200).body("status", equalTo("ACTIVE"));
+    Instant resumed = Instant.parse(state(token).then().extract().path("deadline"));
+    assertThat(Duration.between(deadline, resumed))
+        .isBetween(Duration.ofSeconds(419), Duration.ofSeconds(421));
+    save(token, "q1", 1, "after resume").then().statusCode(200);
+    act("resume", Map.of("reason", "twice"))
+        .statusCode(409)
+        .body("code", equalTo("INVALID_ACTION"));
+  }
+
+  @Test
+  void forceSubmitKeepsAnswersAndIsAudited() {
+    save(token, "q1", 1, "answer").then().statusCode(200);
+    act("submit", Map.of("reason", "misconduct"))
+        .statusCode(200)
+        .body("status", equalTo("SUBMITTED"));
+    save(token, "q2", 1, "late").then().statusCode(409).body("code", equalTo("SESSION_SUBMITTED"));
+    state(token).then().body("answers[0].value", equalTo("answer"));
+    act("extra-time", Map.of("seconds", 60, "reason", "x"))
+        .statusCode(409)
+        .body("code", equalTo("SESSION_SUBMITTED"));
+    given()
+        .auth()
+        .oauth2(proctorToken())
+        .get("/api/v1/proctor/exams/" + exam.examId() + "/audit")
+        .then()
+        .body("action", hasItems("FORCE_SUBMIT"));
+  }
+
+  @Test
+  void actionsNeedAReason() {
+    act("pause", Map.of()).statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+    act("extra-time", Map.of("seconds", -5, "reason", "x"))
+        .statusCode(400)
+        .body("code", equalTo("MALFORMED_REQUEST"));
+    given()
+        .auth()
+        .oauth2(proctorToken())
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "x"))
+        .post("/api/v1/proctor/sessions/no-such-session/pause")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("UNKNOWN_SESSION"));
+  }
+
+  @Test
+  void sessionListAndAnsweredCounts() {
+    save(token, "q1", 1, "a").then().statusCode(200);
+    save(token, "q2", 1, "b").then().statusCode(200);
+    String other = login(exam.rolls().get(1));
+    save(other, "q1", 1, "c").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(proctorToken())
+        .get("/api/v1/proctor/exams/" + exam.examId() + "/sessions")
+        .then()
+        .statusCode(200)
+        .body("sessions.size()", equalTo(3))
+        .body("sessions.find { it.sessionId == '" + sessionId + "' }.answeredCount", equalTo(2))
+        .body("sessions.find { it.sessionId == '" + sessionId + "' }.status", equalTo("ACTIVE"));
+    given()
+        .auth()
+        .oauth2(proctorToken())
+        .get("/api/v1/proctor/exams/" + exam.examId() + "/answered-counts")
+        .then()
+        .statusCode(200)
+        .body("q1", equalTo(2))
+        .body("q2", equalTo(1));
+  }
+}
