@@ -1,0 +1,36 @@
+package io.examday.gateway.live;
+
+import io.vertx.core.http.ServerWebSocket;
+
+/**
+ * One candidate's socket. Deliberately tiny (a few fields, no timers, no buffers of its own)
+ * because 100,000 of these sit idle on one instance before T-0. Touched only on its socket's event
+ * loop, so the fields need no synchronisation.
+ */
+final class CandidateConnection {
+
+  static final long NO_OVERRIDE = Long.MIN_VALUE;
+
+  final ServerWebSocket socket;
+  final String sessionId;
+  final int extraSeconds;
+
+  /** Seconds since the gateway started when the client last sent anything. */
+  int lastSeenSecond;
+
+  /** Bit mask of time warnings already sent ({@link WarningSchedule}). */
+  int warningsSent;
+
+  boolean releaseSent;
+  boolean submitted;
+
+  /** A deadline set by a proctor action, epoch millis; {@link #NO_OVERRIDE} if none. */
+  long deadlineOverrideMillis = NO_OVERRIDE;
+
+  CandidateConnection(ServerWebSocket socket, String sessionId, int extraSeconds, int nowSecond) {
+    this.socket = socket;
+    this.sessionId = sessionId;
+    this.extraSeconds = extraSeconds;
+    this.lastSeenSecond = nowSecond;
+  }
+}

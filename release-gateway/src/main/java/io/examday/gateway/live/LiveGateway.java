@@ -1,0 +1,528 @@
+package io.examday.gateway.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.examday.common.token.SessionClaims;
+import io.examday.common.token.SessionTokenVerifier;
+import io.examday.common.token.TokenRejectedException;
+import io.examday.gateway.exam.ExamInfo;
+import io.examday.gateway.exam.ReleaseRecord;
+import io.examday.gateway.exam.UnknownExamException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * The candidate WebSocket: a registry of connected candidates per exam and the pushes to them
+ * (hello, release, deadline, warnings, broadcasts, heartbeats). Framework-free apart from Vert.x,
+ * so a test can run two instances side by side. Every socket is served on its own event loop; a
+ * push to an exam runs one loop per event loop ({@link Shard}) instead of a task per socket.
+ */
+public final class LiveGateway {
+
+  private static final Logger LOG = Logger.getLogger(LiveGateway.class);
+  private static final String BEARER = "Bearer ";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Vertx vertx;
+  private final LiveSettings settings;
+  private final SessionTokenVerifier verifier;
+  private final ExamSource exams;
+  private final KeySource keys;
+  private final Clock clock;
+  private final LiveMetrics metrics;
+  private final WarningSchedule warnings;
+  private final Map<String, ExamChannel> channels = new ConcurrentHashMap<>();
+  private final long startMillis;
+  private final AtomicBoolean polling = new AtomicBoolean();
+  private volatile Instant lastPing;
+  private long sweepTimer = -1;
+  private long pollTimer = -1;
+
+  public LiveGateway(
+      Vertx vertx,
+      LiveSettings settings,
+      SessionTokenVerifier verifier,
+      ExamSource exams,
+      KeySource keys,
+      Clock clock,
+      LiveMetrics metrics) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.verifier = verifier;
+    this.exams = exams;
+    this.keys = keys;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.warnings = new WarningSchedule(settings.warningMinutes());
+    this.startMillis = clock.millis();
+    this.lastPing = clock.instant();
+  }
+
+  public void start() {
+    sweepTimer = vertx.setPeriodic(settings.sweepInterval().toMillis(), id -> sweepAll());
+    pollTimer = vertx.setPeriodic(settings.releasePollInterval().toMillis(), id -> pollReleases());
+  }
+
+  /** Stops the timers and tells every candidate to reconnect elsewhere. */
+  public void stop() {
+    vertx.cancelTimer(sweepTimer);
+    vertx.cancelTimer(pollTimer);
+    for (ExamChannel channel : channels.values()) {
+      for (Shard shard : channel.shards()) {
+        shard.context.runOnContext(
+            v -> List.copyOf(shard.members).forEach(c -> close(c.socket, CloseReason.GOING_AWAY)));
+      }
+    }
+  }
+
+  /** The route handler for {@code GET /v1/exams/:examId/live} on a Vert.x Web router. */
+  public void handle(RoutingContext routing) {
+    handle(routing.request(), routing.pathParam("examId"));
+  }
+
+  /** Upgrades a request for the exam's live socket. */
+  public void handle(HttpServerRequest request, String examId) {
+    String token = token(request);
+    // The upgrade request's headers live as long as the socket: drop what is not needed for the
+    // handshake (the token above all: it must not sit in memory, or in a heap dump, for hours).
+    request.headers().remove("Authorization").remove("Cookie").remove("User-Agent");
+    request
+        .toWebSocket()
+        .onSuccess(socket -> accept(socket, examId, token))
+        .onFailure(
+            err -> {
+              if (!request.response().ended()) {
+                request
+                    .response()
+                    .setStatusCode(400)
+                    .putHeader("Content-Type", "application/json")
+                    .end(
+                        "{\"code\":\"WEBSOCKET_REQUIRED\",\"message\":\"Connect with a WebSocket"
+                            + " upgrade.\",\"retryable\":false}");
+              }
+            });
+  }
+
+  public int connected(String examId) {
+    ExamChannel channel = channels.get(examId);
+    return channel == null ? 0 : channel.connected.get();
+  }
+
+  private static String token(HttpServerRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.startsWith(BEARER)) {
+      return header.substring(BEARER.length());
+    }
+    return request.getParam("access_token");
+  }
+
+  private void accept(ServerWebSocket socket, String examId, String token) {
+    // The handshake is done: the upgrade request's headers would otherwise stay on the heap for
+    // the socket's whole life (about 1 KiB each, times 100,000 idle candidates).
+    socket.headers().clear();
+    socket.setWriteQueueMaxSize(settings.writeQueueBytes());
+    SessionClaims claims;
+    try {
+      claims = verifier.verify(token);
+    } catch (TokenRejectedException e) {
+      close(
+          socket,
+          e.reason() == TokenRejectedException.Reason.EXPIRED
+              ? CloseReason.TOKEN_EXPIRED
+              : CloseReason.TOKEN_INVALID);
+      return;
+    }
+    if (!claims.examId().equals(examId)) {
+      close(socket, CloseReason.EXAM_MISMATCH);
+      return;
+    }
+    Context context = Vertx.currentContext();
+    CandidateConnection connection =
+        new CandidateConnection(
+            socket, claims.sessionId(), Math.toIntExact(claims.extraTimeSeconds()), nowSecond());
+    ExamChannel channel = channel(examId);
+    socket.frameHandler(frame -> onFrame(connection, frame));
+    socket.exceptionHandler(err -> LOG.debugf("socket error: %s", err.getClass().getName()));
+    socket.closeHandler(v -> unregister(channel, connection, context));
+    channel.info.whenComplete(
+        (info, err) -> context.runOnContext(v -> onExamLoaded(channel, connection, info, err)));
+  }
+
+  private void onExamLoaded(
+      ExamChannel channel, CandidateConnection connection, ExamInfo info, Throwable err) {
+    if (err != null) {
+      channels.remove(channel.examId, channel);
+      Throwable cause = err instanceof CompletionException ? err.getCause() : err;
+      close(
+          connection.socket,
+          cause instanceof UnknownExamException
+              ? CloseReason.UNKNOWN_EXAM
+              : CloseReason.TRY_AGAIN_LATER);
+      return;
+    }
+    if (connection.socket.isClosed()) {
+      return;
+    }
+    channel.shard(Vertx.currentContext()).members.add(connection);
+    channel.connected.incrementAndGet();
+    SessionOverride override = channel.overrides.get(connection.sessionId);
+    if (override != null) {
+      applyOverride(connection, override);
+    }
+    ReleasedPaper released = channel.released;
+    write(connection, Frames.encode(hello(info, released, connection)));
+    if (released != null) {
+      sendRelease(connection, released, new HashMap<>());
+    }
+  }
+
+  private Frames.Hello hello(ExamInfo info, ReleasedPaper released, CandidateConnection c) {
+    return new Frames.Hello(
+        clock.instant().toString(),
+        info.examId(),
+        released == null ? "WAITING" : "RELEASED",
+        info.scheduledStart().toString(),
+        released == null ? info.paperDigest().orElse(null) : released.record().paperDigest(),
+        released == null ? null : released.record().releasedAt().toString(),
+        released == null ? null : deadlineOf(c, released).toString());
+  }
+
+  private void unregister(ExamChannel channel, CandidateConnection connection, Context context) {
+    if (channel.shard(context).members.remove(connection)) {
+      channel.connected.decrementAndGet();
+    }
+  }
+
+  private ExamChannel channel(String examId) {
+    return channels.computeIfAbsent(examId, this::openChannel);
+  }
+
+  private ExamChannel openChannel(String examId) {
+    ExamChannel channel = new ExamChannel(examId);
+    metrics.trackConnected(examId, channel.connected);
+    vertx
+        .<ExamInfo>executeBlocking(() -> loadChannel(channel), false)
+        .onComplete(
+            result -> {
+              if (result.succeeded()) {
+                channel.info.complete(result.result());
+              } else {
+                channel.info.completeExceptionally(result.cause());
+              }
+            });
+    return channel;
+  }
+
+  /** Reads the exam, and if it is already released, its key: a (re)connect after T-0. */
+  private ExamInfo loadChannel(ExamChannel channel) {
+    ExamInfo info = exams.load(channel.examId);
+    if (info.release().isPresent()) {
+      ReleaseRecord record = info.release().get();
+      byte[] key = keys.paperKey(record.examId(), record.paperDigest());
+      channel.released =
+          new ReleasedPaper(record, info.duration(), Base64.getEncoder().encodeToString(key));
+    }
+    return info;
+  }
+
+  // ---------------------------------------------------------------- release
+
+  /**
+   * A release learned from Pub/Sub, from the Spanner poll or from this instance's own command.
+   * Idempotent: only the first one for an exam fetches the key and fans out.
+   */
+  public void onRelease(ReleaseRecord record) {
+    onRelease(record, null);
+  }
+
+  /**
+   * As {@link #onRelease(ReleaseRecord)}, with the key when the caller already holds it (the
+   * instance that ran the release command), which saves a Vault round trip before the fan-out.
+   */
+  public void onRelease(ReleaseRecord record, byte[] knownKey) {
+    ExamChannel channel = channels.get(record.examId());
+    if (channel == null) {
+      return; // nobody here; a later connect reads the release from Spanner
+    }
+    channel.info.thenAccept(
+        info -> {
+          if (channel.released != null || !channel.releasing.compareAndSet(false, true)) {
+            return;
+          }
+          if (knownKey != null) {
+            releaseWith(channel, record, info, knownKey);
+            return;
+          }
+          vertx
+              .<byte[]>executeBlocking(
+                  () -> keys.paperKey(record.examId(), record.paperDigest()), false)
+              .onSuccess(key -> releaseWith(channel, record, info, key))
+              .onFailure(
+                  err -> {
+                    channel.releasing.set(false); // the next poll or event tries again
+                    metrics.keyFetchFailed();
+                    LOG.errorf(
+                        "exam %s released but its key could not be fetched: %s",
+                        record.examId(), err.getClass().getSimpleName());
+                  });
+        });
+  }
+
+  private void releaseWith(ExamChannel channel, ReleaseRecord record, ExamInfo info, byte[] key) {
+    channel.released =
+        new ReleasedPaper(record, info.duration(), Base64.getEncoder().encodeToString(key));
+    fanOutRelease(channel, channel.released);
+  }
+
+  private void fanOutRelease(ExamChannel channel, ReleasedPaper released) {
+    List<Shard> shards = channel.shards();
+    AtomicInteger remaining = new AtomicInteger(shards.size());
+    if (shards.isEmpty()) {
+      fanOutFinished(released);
+    }
+    for (Shard shard : shards) {
+      shard.context.runOnContext(
+          v -> {
+            Map<Long, String> framesByDeadline = new HashMap<>();
+            for (CandidateConnection c : List.copyOf(shard.members)) {
+              sendRelease(c, released, framesByDeadline);
+            }
+            if (remaining.decrementAndGet() == 0) {
+              fanOutFinished(released);
+            }
+          });
+    }
+  }
+
+  private void fanOutFinished(ReleasedPaper released) {
+    Duration took = Duration.between(released.record().releasedAt(), clock.instant());
+    metrics.fanOutFinished(released.record().examId(), took);
+    LOG.infof(
+        "exam %s release delivered locally %d ms after commit",
+        released.record().examId(), took.toMillis());
+  }
+
+  private void sendRelease(
+      CandidateConnection c, ReleasedPaper released, Map<Long, String> framesByDeadline) {
+    if (c.releaseSent || c.submitted) {
+      return;
+    }
+    c.releaseSent = true;
+    Instant deadline = deadlineOf(c, released);
+    // Most candidates share a deadline: encode each distinct frame once per fan-out.
+    String frame =
+        framesByDeadline.computeIfAbsent(
+            deadline.toEpochMilli(),
+            d ->
+                Frames.encode(
+                    new Frames.Release(
+                        released.record().examId(),
+                        released.record().releasedAt().toString(),
+                        released.keyBase64(),
+                        released.record().paperDigest(),
+                        deadline.toString())));
+    write(c, frame);
+  }
+
+  private static Instant deadlineOf(CandidateConnection c, ReleasedPaper released) {
+    return c.deadlineOverrideMillis != CandidateConnection.NO_OVERRIDE
+        ? Instant.ofEpochMilli(c.deadlineOverrideMillis)
+        : released.deadlineFor(c.extraSeconds);
+  }
+
+  /** The exams here with candidates waiting for a release that has not reached us yet. */
+  private void pollReleases() {
+    List<String> waiting =
+        channels.values().stream().filter(ExamChannel::awaitingRelease).map(c -> c.examId).toList();
+    if (waiting.isEmpty() || !polling.compareAndSet(false, true)) {
+      return;
+    }
+    vertx
+        .<List<ReleaseRecord>>executeBlocking(() -> exams.releases(waiting), false)
+        .onComplete(
+            result -> {
+              polling.set(false);
+              if (result.succeeded()) {
+                result.result().forEach(this::onRelease);
+              } else {
+                LOG.warnf("release poll failed: %s", result.cause().getClass().getSimpleName());
+              }
+            });
+  }
+
+  // ---------------------------------------------------------------- session events, broadcast
+
+  /** A proctor changed a session's deadline, or the session ended (exam-session's events). */
+  public void onSessionEvent(String examId, String sessionId, Instant deadline, boolean submitted) {
+    ExamChannel channel = channels.get(examId);
+    if (channel == null) {
+      return;
+    }
+    SessionOverride override =
+        new SessionOverride(java.util.Optional.ofNullable(deadline), submitted);
+    channel.overrides.put(sessionId, override);
+    forEachShard(
+        channel,
+        shard -> {
+          for (CandidateConnection c : shard.members) {
+            if (c.sessionId.equals(sessionId)) {
+              applyOverride(c, override);
+              pushDeadline(channel, c);
+            }
+          }
+        });
+  }
+
+  private void applyOverride(CandidateConnection c, SessionOverride override) {
+    override
+        .deadline()
+        .ifPresent(
+            d -> {
+              c.deadlineOverrideMillis = d.toEpochMilli();
+              c.warningsSent = warnings.replan(d, clock.instant(), c.warningsSent);
+            });
+    c.submitted = override.submitted();
+  }
+
+  private void pushDeadline(ExamChannel channel, CandidateConnection c) {
+    ReleasedPaper released = channel.released;
+    if (released == null && !c.submitted) {
+      return; // no deadline exists before the release
+    }
+    String deadline = released == null ? null : deadlineOf(c, released).toString();
+    write(
+        c,
+        Frames.encode(
+            new Frames.Deadline(channel.examId, deadline, c.submitted ? "SUBMITTED" : "ACTIVE")));
+  }
+
+  /** A proctor's message to every candidate of the exam connected here. */
+  public void broadcast(String examId, String message, Instant sentAt) {
+    ExamChannel channel = channels.get(examId);
+    if (channel == null) {
+      return;
+    }
+    String frame = Frames.encode(new Frames.Broadcast(message, sentAt.toString()));
+    forEachShard(channel, shard -> List.copyOf(shard.members).forEach(c -> write(c, frame)));
+  }
+
+  private static void forEachShard(ExamChannel channel, java.util.function.Consumer<Shard> work) {
+    for (Shard shard : channel.shards()) {
+      shard.context.runOnContext(v -> work.accept(shard));
+    }
+  }
+
+  // ---------------------------------------------------------------- sweep: heartbeat, warnings
+
+  private void sweepAll() {
+    Instant now = clock.instant();
+    boolean ping = !now.isBefore(lastPing.plus(settings.heartbeatInterval()));
+    if (ping) {
+      lastPing = now;
+    }
+    String pingFrame = ping ? Frames.encode(new Frames.Ping(now.toString())) : null;
+    for (ExamChannel channel : channels.values()) {
+      forEachShard(channel, shard -> sweep(channel, shard, now, pingFrame));
+    }
+  }
+
+  private void sweep(ExamChannel channel, Shard shard, Instant now, String pingFrame) {
+    int nowSecond = nowSecond();
+    long idleSeconds = settings.idleTimeout().toSeconds();
+    ReleasedPaper released = channel.released;
+    List<CandidateConnection> dead = new ArrayList<>();
+    for (CandidateConnection c : shard.members) {
+      if (nowSecond - c.lastSeenSecond > idleSeconds) {
+        dead.add(c);
+        continue;
+      }
+      if (pingFrame != null) {
+        write(c, pingFrame);
+      }
+      if (released != null && !c.submitted) {
+        Instant deadline = deadlineOf(c, released);
+        int due = warnings.due(deadline, now, c.warningsSent);
+        if (due != WarningSchedule.NONE) {
+          c.warningsSent = warnings.markSent(c.warningsSent, due);
+          write(c, Frames.encode(new Frames.Warning(warnings.minutesAt(due), deadline.toString())));
+        }
+      }
+    }
+    dead.forEach(c -> close(c.socket, CloseReason.HEARTBEAT_TIMEOUT));
+  }
+
+  // ---------------------------------------------------------------- client frames, writes
+
+  private void onFrame(CandidateConnection c, WebSocketFrame frame) {
+    c.lastSeenSecond = nowSecond();
+    if (frame.isClose() || frame.isPing() || frame.type() == WebSocketFrameType.PONG) {
+      return;
+    }
+    if (frame.isBinary()) {
+      close(c.socket, CloseReason.BINARY_NOT_ACCEPTED);
+      return;
+    }
+    if (!frame.isFinal()
+        || frame.isContinuation()
+        || frame.binaryData().length() > settings.maxFrameBytes()) {
+      close(c.socket, CloseReason.FRAME_TOO_LARGE);
+      return;
+    }
+    JsonNode message;
+    try {
+      message = JSON.readTree(frame.binaryData().getBytes());
+    } catch (IOException e) {
+      close(c.socket, CloseReason.MALFORMED_FRAME);
+      return;
+    }
+    if (message == null || !message.isObject() || !message.path("type").isTextual()) {
+      close(c.socket, CloseReason.MALFORMED_FRAME);
+    } else if (!"pong".equals(message.get("type").asText())) {
+      close(c.socket, CloseReason.UNKNOWN_MESSAGE_TYPE);
+    }
+  }
+
+  /** Writes unless the socket's queue is full: then the slow client is cut loose, not waited on. */
+  private void write(CandidateConnection c, String frame) {
+    ServerWebSocket socket = c.socket;
+    if (socket.isClosed()) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      metrics.slowConsumerDropped();
+      close(socket, CloseReason.SLOW_CONSUMER);
+      return;
+    }
+    socket.writeTextMessage(frame);
+  }
+
+  private void close(ServerWebSocket socket, CloseReason reason) {
+    metrics.rejected(reason);
+    if (!socket.isClosed()) {
+      socket.close(reason.code(), reason.name());
+    }
+  }
+
+  private int nowSecond() {
+    return (int) ((clock.millis() - startMillis) / 1000);
+  }
+}

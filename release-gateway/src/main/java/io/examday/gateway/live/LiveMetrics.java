@@ -1,0 +1,55 @@
+package io.examday.gateway.live;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The live gateway's Prometheus metrics. Exam ids are tags: a handful per exam day. */
+public final class LiveMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter slowConsumers;
+  private final Counter keyFetchFailures;
+
+  public LiveMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.slowConsumers =
+        Counter.builder("examday.gateway.dropped.slow.consumers")
+            .description("Sockets closed because their write queue was full")
+            .register(registry);
+    this.keyFetchFailures =
+        Counter.builder("examday.gateway.release.key.fetch.failures")
+            .description("Failed attempts to fetch a released paper's key from Vault")
+            .register(registry);
+  }
+
+  void trackConnected(String examId, AtomicInteger connected) {
+    Gauge.builder("examday.gateway.connected.candidates", connected, AtomicInteger::get)
+        .description("Candidates connected to this instance")
+        .tag("exam", examId)
+        .register(registry);
+  }
+
+  void fanOutFinished(String examId, Duration sinceRelease) {
+    Timer.builder("examday.gateway.release.fanout")
+        .description("From the release commit to the last local candidate's frame being written")
+        .tag("exam", examId)
+        .register(registry)
+        .record(sinceRelease);
+  }
+
+  void slowConsumerDropped() {
+    slowConsumers.increment();
+  }
+
+  void keyFetchFailed() {
+    keyFetchFailures.increment();
+  }
+
+  void rejected(CloseReason reason) {
+    registry.counter("examday.gateway.connections.closed", "reason", reason.name()).increment();
+  }
+}

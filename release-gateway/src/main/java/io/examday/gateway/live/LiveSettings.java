@@ -1,0 +1,25 @@
+package io.examday.gateway.live;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The live gateway's tuning, from the service configuration.
+ *
+ * @param maxFrameBytes largest client frame accepted; larger ones close the socket (1009)
+ * @param writeQueueBytes bytes a socket may have queued before it counts as a slow consumer
+ * @param heartbeatInterval how often each candidate gets a {@code ping}
+ * @param idleTimeout a socket that sent nothing for this long is closed as dead
+ * @param sweepInterval how often the per-exam sweep sends pings and time warnings
+ * @param releasePollInterval how often exams with waiting candidates are checked in Spanner, in
+ *     case a Pub/Sub release event was lost
+ * @param warningMinutes minutes before each candidate's deadline at which a warning is pushed
+ */
+public record LiveSettings(
+    int maxFrameBytes,
+    int writeQueueBytes,
+    Duration heartbeatInterval,
+    Duration idleTimeout,
+    Duration sweepInterval,
+    Duration releasePollInterval,
+    List<Integer> warningMinutes) {}

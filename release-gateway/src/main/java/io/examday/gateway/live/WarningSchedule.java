@@ -1,0 +1,74 @@
+package io.examday.gateway.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Decides which time warning (if any) a candidate is due, from their own deadline. Warnings are
+ * tracked as a bit mask per candidate (bit i = the i-th threshold was sent), so the sweep keeps no
+ * timer per connection. Pure.
+ */
+public final class WarningSchedule {
+
+  /** The result when no warning is due. */
+  public static final int NONE = -1;
+
+  private final int[] minutes;
+
+  /**
+   * @param warningMinutes thresholds in minutes before the deadline, e.g. 15, 5, 1
+   */
+  public WarningSchedule(List<Integer> warningMinutes) {
+    this.minutes =
+        warningMinutes.stream().mapToInt(Integer::intValue).sorted().toArray(); // ascending
+    if (minutes.length > Integer.SIZE - 1) {
+      throw new IllegalArgumentException("too many warning thresholds");
+    }
+  }
+
+  /**
+   * The index of the most urgent threshold crossed and not yet sent, or {@link #NONE}. Only the
+   * most urgent is sent: a candidate who connects 3 minutes before the end gets "5", not "15".
+   */
+  public int due(Instant deadline, Instant now, int sentMask) {
+    Duration left = Duration.between(now, deadline);
+    if (left.isNegative() || left.isZero()) {
+      return NONE;
+    }
+    for (int i = 0; i < minutes.length; i++) {
+      if (left.compareTo(Duration.ofMinutes(minutes[i])) <= 0) {
+        return (sentMask & (1 << i)) != 0 ? NONE : i;
+      }
+    }
+    return NONE;
+  }
+
+  /** The mask after sending warning {@code index}: it and every less urgent one count as sent. */
+  public int markSent(int sentMask, int index) {
+    int mask = sentMask;
+    for (int i = index; i < minutes.length; i++) {
+      mask |= 1 << i;
+    }
+    return mask;
+  }
+
+  /**
+   * The mask after the deadline moved: thresholds that now lie in the future are planned again, so
+   * an extension brings back the warnings it postponed.
+   */
+  public int replan(Instant deadline, Instant now, int sentMask) {
+    Duration left = Duration.between(now, deadline);
+    int mask = sentMask;
+    for (int i = 0; i < minutes.length; i++) {
+      if (left.compareTo(Duration.ofMinutes(minutes[i])) > 0) {
+        mask &= ~(1 << i);
+      }
+    }
+    return mask;
+  }
+
+  public int minutesAt(int index) {
+    return minutes[index];
+  }
+}

@@ -1,0 +1,443 @@
+package io.examday.gateway.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.cloud.spanner.ResultSet;
+import com.google.cloud.spanner.Statement;
+import io.examday.common.testing.SpannerTestDatabase;
+import io.examday.common.token.Ed25519Keys;
+import io.examday.common.token.SessionTokenVerifier;
+import io.examday.devvault.DevVault;
+import io.examday.gateway.exam.SpannerExams;
+import io.examday.gateway.paper.PaperCipher;
+import io.examday.gateway.paper.PaperService;
+import io.examday.gateway.paper.PaperStore;
+import io.examday.gateway.pubsub.Events;
+import io.examday.gateway.pubsub.GatewayEvents;
+import io.examday.gateway.pubsub.PubSubSettings;
+import io.examday.gateway.release.MfaPolicy;
+import io.examday.gateway.release.ProctorIdentity;
+import io.examday.gateway.release.ReleaseRequest;
+import io.examday.gateway.release.ReleaseResponse;
+import io.examday.gateway.release.ReleaseService;
+import io.examday.gateway.testing.TestCandidate;
+import io.examday.gateway.testing.TestExams;
+import io.examday.gateway.testing.TestKeys;
+import io.examday.gateway.vault.VaultPaperKeys;
+import io.examday.gateway.vault.VaultSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway instances in one JVM (two Vert.x HTTP servers, each with its own Pub/Sub
+ * subscriptions), with real Spanner and Pub/Sub emulators and the Vault stand-in. Candidates are
+ * spread over both; a release commanded on instance A reaches the candidates of B.
+ */
+class TwoGatewaysIT {
+
+  private static final String PAPER =
+      "{\"questions\":[{\"id\":\"q1\",\"text\":\"2+2?\",\"options\":[\"3\",\"4\"]}]}";
+  private static final Duration AWAIT = Duration.ofSeconds(20);
+
+  private static Vertx vertx;
+  private static SpannerTestDatabase db;
+  private static DevVault vault;
+  private static TestKeys keys;
+  private static SpannerExams exams;
+  private static VaultPaperKeys paperKeys;
+  private static PaperStore store;
+  private static PaperService papers;
+  private static Instance a;
+  private static Instance b;
+  private static HttpClient client;
+  private static String topicSuffix;
+
+  /** One gateway instance: its live core, its HTTP port and its Pub/Sub side. */
+  record Instance(LiveGateway live, int port, GatewayEvents events, SimpleMeterRegistry meters) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    db = SpannerTestDatabase.create();
+    vault = DevVault.start(0, "test-token");
+    keys = TestKeys.create();
+    exams = new SpannerExams(db.client());
+    paperKeys = new VaultPaperKeys(VaultSettings.withToken(vault.address(), "test-token"));
+    store = new PaperStore(Files.createTempDirectory("papers"));
+    papers = new PaperService(exams, exams, paperKeys, store, 1 << 20, "/papers/");
+    topicSuffix = UUID.randomUUID().toString().substring(0, 8);
+    a = instance("a", pubsub("a", emulator(), true));
+    b = instance("b", pubsub("b", emulator(), true));
+    client = vertx.createHttpClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    for (Instance i : new Instance[] {a, b}) {
+      if (i != null) {
+        i.live().stop();
+        i.events().close();
+      }
+    }
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+    if (vault != null) {
+      vault.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  private static String emulator() {
+    String host = System.getenv("PUBSUB_EMULATOR_HOST");
+    if (host == null || host.isBlank()) {
+      throw new IllegalStateException(
+          "PUBSUB_EMULATOR_HOST is not set: run through ./examday test");
+    }
+    return host;
+  }
+
+  private static PubSubSettings pubsub(String name, String host, boolean createTopics) {
+    return new PubSubSettings(
+        "examday-test",
+        Optional.of(host),
+        "releases-" + topicSuffix,
+        "session-events-" + topicSuffix,
+        "broadcasts-" + topicSuffix,
+        "gw",
+        name + "-" + UUID.randomUUID().toString().substring(0, 8),
+        createTopics,
+        Duration.ofDays(1),
+        Duration.ofMillis(800));
+  }
+
+  static LiveSettings fastSettings(int writeQueueBytes) {
+    return new LiveSettings(
+        4096,
+        writeQueueBytes,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(60),
+        Duration.ofMillis(200),
+        Duration.ofMillis(500),
+        List.of(15, 5, 1));
+  }
+
+  private static Instance instance(String name, PubSubSettings settings) {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    SessionTokenVerifier verifier =
+        new SessionTokenVerifier(
+            Map.of(
+                TestKeys.KEY_ID,
+                Ed25519Keys.publicKeyFromPem(Ed25519Keys.read(keys.sessionPublicKey))),
+            Clock.systemUTC(),
+            Duration.ofSeconds(5));
+    LiveGateway live =
+        new LiveGateway(
+            vertx,
+            fastSettings(16 * 1024),
+            verifier,
+            exams,
+            paperKeys,
+            Clock.systemUTC(),
+            new LiveMetrics(meters));
+    Router router = Router.router(vertx);
+    router.get("/v1/exams/:examId/live").handler(live::handle);
+    int port =
+        vertx
+            .createHttpServer()
+            .requestHandler(router)
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .join()
+            .actualPort();
+    live.start();
+    GatewayEvents events = new GatewayEvents(settings, Clock.systemUTC(), meters);
+    events.subscribe(live);
+    return new Instance(live, port, events, meters);
+  }
+
+  private static ReleaseService releaseService(GatewayEvents announcer, LiveGateway live) {
+    return new ReleaseService(
+        exams,
+        exams,
+        paperKeys,
+        announcer,
+        live,
+        new MfaPolicy(Duration.ofMinutes(10)),
+        Clock.systemUTC(),
+        OpenTelemetry.noop().getTracer("test"));
+  }
+
+  private static ProctorIdentity proctor() {
+    return new ProctorIdentity("proctor-1", Set.of("pwd", "mfa"), Optional.of(Instant.now()));
+  }
+
+  private static String preparedExam(Duration duration) {
+    String examId = TestExams.create(db.client(), Instant.now().minusSeconds(60), duration);
+    papers.prepare(examId, PAPER.getBytes(StandardCharsets.UTF_8), "admin-1");
+    return examId;
+  }
+
+  private static List<TestCandidate> connect(Instance at, String examId, int count, long xt) {
+    List<Future<TestCandidate>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String token =
+          keys.sessionToken(UUID.randomUUID().toString(), examId, xt, Duration.ofHours(1));
+      futures.add(TestCandidate.connect(client, at.port(), examId, token));
+    }
+    List<TestCandidate> candidates =
+        Future.all(futures).toCompletionStage().toCompletableFuture().join().list();
+    await()
+        .atMost(AWAIT)
+        .until(() -> candidates.stream().allMatch(c -> c.frame("hello").isPresent()));
+    return candidates;
+  }
+
+  @Test
+  void releaseOnOneInstanceReachesCandidatesOnBoth() throws Exception {
+    String examId = preparedExam(Duration.ofHours(2));
+    List<TestCandidate> onA = connect(a, examId, 10, 0);
+    List<TestCandidate> onB = connect(b, examId, 10, 1200);
+    for (TestCandidate c : concat(onA, onB)) {
+      JsonObject hello = c.frame("hello").orElseThrow();
+      assertThat(hello.getString("state")).isEqualTo("WAITING");
+      assertThat(hello.getString("paperDigest")).hasSize(64);
+      assertThat(c.frame("release")).isEmpty();
+      assertThat(c.frames.toString()).doesNotContain("\"key\"");
+    }
+    assertThat(a.live().connected(examId)).isEqualTo(10);
+
+    ReleaseResponse first =
+        releaseService(a.events(), a.live())
+            .release(examId, proctor(), new ReleaseRequest(false, null));
+
+    await()
+        .atMost(AWAIT)
+        .until(() -> concat(onA, onB).stream().allMatch(c -> c.frame("release").isPresent()));
+    Instant releasedAt = Instant.parse(first.releasedAt());
+    JsonObject releaseOnB = onB.getFirst().frame("release").orElseThrow();
+    assertThat(releaseOnB.getString("releasedAt")).isEqualTo(first.releasedAt());
+    assertThat(Instant.parse(releaseOnB.getString("deadline")))
+        .isEqualTo(releasedAt.plus(Duration.ofHours(2)).plusSeconds(1200));
+    assertThat(Instant.parse(onA.getFirst().frame("release").orElseThrow().getString("deadline")))
+        .isEqualTo(releasedAt.plus(Duration.ofHours(2)));
+    byte[] file = Files.readAllBytes(store.find(releaseOnB.getString("paperDigest")).orElseThrow());
+    byte[] key = Base64.getDecoder().decode(releaseOnB.getString("key"));
+    assertThat(new String(PaperCipher.open(examId, file, key), StandardCharsets.UTF_8))
+        .isEqualTo(PAPER);
+
+    ReleaseResponse second =
+        releaseService(b.events(), b.live())
+            .release(examId, proctor(), new ReleaseRequest(false, null));
+    assertThat(second.alreadyReleased()).isTrue();
+    assertThat(second.releasedAt()).isEqualTo(first.releasedAt());
+    assertThat(auditCount(examId, "RELEASE")).isEqualTo(1);
+
+    TestCandidate late = connect(b, examId, 1, 0).getFirst();
+    await().atMost(AWAIT).until(() -> late.frame("release").isPresent());
+    assertThat(late.frame("hello").orElseThrow().getString("state")).isEqualTo("RELEASED");
+    assertThat(
+            concat(onA, onB).stream()
+                .mapToLong(
+                    c ->
+                        c.frames.stream()
+                            .filter(f -> "release".equals(f.getString("type")))
+                            .count()))
+        .allMatch(n -> n == 1);
+  }
+
+  @Test
+  void pubSubDownAtReleaseStillReachesTheOtherInstanceByPolling() {
+    String examId = preparedExam(Duration.ofHours(2));
+    List<TestCandidate> onB = connect(b, examId, 5, 0);
+    // A's announcer talks to a port where no Pub/Sub listens: the publish fails.
+    GatewayEvents dead =
+        new GatewayEvents(
+            pubsub("dead", "127.0.0.1:1", false), Clock.systemUTC(), new SimpleMeterRegistry());
+    try {
+      ReleaseResponse response =
+          releaseService(dead, a.live())
+              .release(examId, proctor(), new ReleaseRequest(false, null));
+      assertThat(response.alreadyReleased()).isFalse();
+    } finally {
+      dead.close();
+    }
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> onB.stream().allMatch(c -> c.frame("release").isPresent()));
+  }
+
+  @Test
+  void deadlineChangesWarningsAndBroadcastsReachTheirCandidates() throws Exception {
+    String examId = preparedExam(Duration.ofMinutes(10));
+    String sessionId = UUID.randomUUID().toString();
+    TestCandidate target =
+        TestCandidate.connect(
+                client,
+                b.port(),
+                examId,
+                keys.sessionToken(sessionId, examId, 0, Duration.ofHours(1)))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .join();
+    TestCandidate other = connect(a, examId, 1, 0).getFirst();
+    await().atMost(AWAIT).until(() -> target.frame("hello").isPresent());
+    releaseService(a.events(), a.live())
+        .release(examId, proctor(), new ReleaseRequest(false, null));
+
+    // 10 minutes left: the 15-minute warning is the one due.
+    await().atMost(AWAIT).until(() -> target.frame("warning").isPresent());
+    assertThat(target.frame("warning").orElseThrow().getInteger("minutesLeft")).isEqualTo(15);
+
+    Instant newDeadline =
+        Instant.now()
+            .plus(Duration.ofMinutes(3))
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    publish(
+        a.events(),
+        "session-events-" + topicSuffix,
+        new Events.Session("DEADLINE_CHANGED", sessionId, examId, newDeadline.toString()));
+    await().atMost(AWAIT).until(() -> target.frame("deadline").isPresent());
+    assertThat(Instant.parse(target.frame("deadline").orElseThrow().getString("deadline")))
+        .isEqualTo(newDeadline);
+    await()
+        .atMost(AWAIT)
+        .until(
+            () ->
+                target.frames.stream()
+                    .anyMatch(
+                        f ->
+                            "warning".equals(f.getString("type"))
+                                && f.getInteger("minutesLeft") == 5));
+    assertThat(other.frame("deadline")).isEmpty();
+
+    assertThat(
+            a.events()
+                .publishBroadcast(
+                    new Events.Broadcast(
+                        examId, "Pens down in 3 minutes", "proctor-1", Instant.now().toString())))
+        .isTrue();
+    try {
+      await()
+          .atMost(AWAIT)
+          .until(
+              () -> target.frame("broadcast").isPresent() && other.frame("broadcast").isPresent());
+    } finally {
+      System.out.println(
+          "DEBUG target="
+              + target.frames
+              + " closed="
+              + target.closeCode
+              + " other="
+              + other.frames
+              + " closed="
+              + other.closeCode);
+    }
+    assertThat(other.frame("broadcast").orElseThrow().getString("message"))
+        .isEqualTo("Pens down in 3 minutes");
+  }
+
+  @Test
+  void aSlowConsumerIsCutLooseWithoutHoldingUpOthers() {
+    String examId = preparedExam(Duration.ofHours(2));
+    TestCandidate slow = connect(a, examId, 1, 0).getFirst();
+    TestCandidate fast = connect(a, examId, 1, 0).getFirst();
+    slow.socket.pause(); // stops reading: kernel buffers, then the server's queue, fill up
+    String message = "x".repeat(1000);
+    int batch = 8; // 8 KB per round: within the 16 KiB queue of a client that keeps up
+    int sent = 0;
+    while (a.meters().counter("examday.gateway.dropped.slow.consumers").count() == 0) {
+      assertThat(sent).as("broadcasts before the slow consumer was dropped").isLessThan(100_000);
+      for (int i = 0; i < batch; i++) {
+        a.live().broadcast(examId, message, Instant.now());
+      }
+      sent += batch;
+      int expected = sent;
+      await()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(1))
+          .atMost(AWAIT)
+          .until(() -> broadcastsReceived(fast) == expected);
+    }
+    assertThat(fast.closed()).isFalse();
+    assertThat(broadcastsReceived(fast)).isEqualTo(sent);
+  }
+
+  private static long broadcastsReceived(TestCandidate candidate) {
+    return candidate.frames.stream().filter(f -> "broadcast".equals(f.getString("type"))).count();
+  }
+
+  private static void publish(GatewayEvents events, String topic, Record event) throws Exception {
+    // The session events come from exam-session; a test publisher stands in for it.
+    var channel = io.grpc.ManagedChannelBuilder.forTarget(emulator()).usePlaintext().build();
+    try {
+      var publisher =
+          com.google.cloud.pubsub.v1.Publisher.newBuilder(
+                  com.google.pubsub.v1.TopicName.of("examday-test", topic))
+              .setChannelProvider(
+                  com.google.api.gax.rpc.FixedTransportChannelProvider.create(
+                      com.google.api.gax.grpc.GrpcTransportChannel.create(channel)))
+              .setCredentialsProvider(com.google.api.gax.core.NoCredentialsProvider.create())
+              .build();
+      publisher
+          .publish(
+              com.google.pubsub.v1.PubsubMessage.newBuilder()
+                  .setData(
+                      com.google.protobuf.ByteString.copyFrom(
+                          new com.fasterxml.jackson.databind.ObjectMapper()
+                              .writeValueAsBytes(event)))
+                  .build())
+          .get();
+      publisher.shutdown();
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private static long auditCount(String examId, String action) {
+    try (ResultSet rows =
+        db.client()
+            .singleUse()
+            .executeQuery(
+                Statement.newBuilder(
+                        "SELECT COUNT(*) FROM AuditLog WHERE ExamId = @e AND Action = @a")
+                    .bind("e")
+                    .to(examId)
+                    .bind("a")
+                    .to(action)
+                    .build())) {
+      rows.next();
+      return rows.getLong(0);
+    }
+  }
+
+  private static List<TestCandidate> concat(List<TestCandidate> x, List<TestCandidate> y) {
+    List<TestCandidate> all = new ArrayList<>(x);
+    all.addAll(y);
+    return all;
+  }
+}

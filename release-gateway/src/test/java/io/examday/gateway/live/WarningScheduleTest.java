@@ -1,0 +1,64 @@
+package io.examday.gateway.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WarningScheduleTest {
+
+  private static final Instant DEADLINE = Instant.parse("2026-05-16T12:00:00Z");
+  private final WarningSchedule schedule = new WarningSchedule(List.of(15, 5, 1));
+
+  private int due(Duration before, int mask) {
+    return schedule.due(DEADLINE, DEADLINE.minus(before), mask);
+  }
+
+  @Test
+  void nothingDueLongBeforeTheDeadline() {
+    assertThat(due(Duration.ofMinutes(16), 0)).isEqualTo(WarningSchedule.NONE);
+  }
+
+  @Test
+  void eachThresholdFiresOnceInOrder() {
+    int mask = 0;
+    int first = due(Duration.ofMinutes(15), mask);
+    assertThat(schedule.minutesAt(first)).isEqualTo(15);
+    mask = schedule.markSent(mask, first);
+    assertThat(due(Duration.ofMinutes(14), mask)).isEqualTo(WarningSchedule.NONE);
+    int second = due(Duration.ofMinutes(5), mask);
+    assertThat(schedule.minutesAt(second)).isEqualTo(5);
+    mask = schedule.markSent(mask, second);
+    int third = due(Duration.ofSeconds(59), mask);
+    assertThat(schedule.minutesAt(third)).isEqualTo(1);
+    mask = schedule.markSent(mask, third);
+    assertThat(due(Duration.ofSeconds(1), mask)).isEqualTo(WarningSchedule.NONE);
+  }
+
+  @Test
+  void aLateJoinerGetsOnlyTheMostUrgentWarning() {
+    int index = due(Duration.ofMinutes(3), 0);
+    assertThat(schedule.minutesAt(index)).isEqualTo(5);
+    int mask = schedule.markSent(0, index);
+    assertThat(due(Duration.ofMinutes(2), mask)).isEqualTo(WarningSchedule.NONE);
+  }
+
+  @Test
+  void noWarningAfterTheDeadline() {
+    assertThat(schedule.due(DEADLINE, DEADLINE.plusSeconds(1), 0)).isEqualTo(WarningSchedule.NONE);
+  }
+
+  @Test
+  void anExtensionReplansPostponedWarnings() {
+    Instant now = DEADLINE.minus(Duration.ofMinutes(4));
+    int mask = schedule.markSent(0, due(Duration.ofMinutes(4), 0)); // 5 and 15 sent
+    Instant extended = DEADLINE.plus(Duration.ofMinutes(20));
+    int replanned = schedule.replan(extended, now, mask);
+    assertThat(
+            schedule.minutesAt(
+                schedule.due(extended, extended.minus(Duration.ofMinutes(15)), replanned)))
+        .isEqualTo(15);
+  }
+}
