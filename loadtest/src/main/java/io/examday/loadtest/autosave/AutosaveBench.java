@@ -1,0 +1,146 @@
+package io.examday.loadtest.autosave;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.cloud.spanner.DatabaseClient;
+import com.google.cloud.spanner.ResultSet;
+import com.google.cloud.spanner.Spanner;
+import com.google.cloud.spanner.Statement;
+import io.examday.common.spanner.SpannerConnector;
+import io.examday.common.spanner.SpannerSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code ./examday bench autosave}, one mode: many candidates autosave against a running
+ * exam-session for a fixed time; then every acknowledged save is looked up in Spanner (lost =
+ * acknowledged but absent). Writes one JSON file; {@link AutosaveReport} combines the modes.
+ */
+public final class AutosaveBench {
+
+  private AutosaveBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    BenchArgs args = new BenchArgs(argv);
+    String url = args.text("url");
+    int candidates = args.number("candidates", 4000);
+    int inFlight = args.number("in-flight", 256);
+    int seconds = args.number("seconds", 30);
+    BenchExam exam = new BenchExam(url, args.text("admin-token"));
+    SpannerSettings settings = SpannerSettings.fromEnvironment();
+    try (Spanner spanner = SpannerConnector.open(settings)) {
+      DatabaseClient db = SpannerConnector.client(spanner, settings);
+      exam.create(candidates);
+      exam.release(db);
+      List<String> rolls = new ArrayList<>();
+      List<String> codes = new ArrayList<>();
+      for (int i = 0; i < candidates; i++) {
+        rolls.add(BenchExam.roll(exam.examId, i));
+        codes.add(BenchExam.code(i));
+      }
+      AutosaveLoad load = new AutosaveLoad(url, inFlight);
+      String[] tokens = new String[candidates];
+      String[] sessions = new String[candidates];
+      load.login(rolls, codes, tokens, sessions, 64)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.MINUTES);
+      // warm-up (JIT, pools), not measured
+      load.run(tokens, sessions, inFlight, Math.min(5, seconds))
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get();
+      load.acks.clear();
+      load.latency.getIntervalHistogram();
+      long errorsBefore = load.errors.get();
+      double[] commitsBefore = commitCounters(url);
+      long start = System.nanoTime();
+      load.run(tokens, sessions, inFlight, seconds).toCompletionStage().toCompletableFuture().get();
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      double[] commitsAfter = commitCounters(url);
+      Histogram latency = load.latency.getIntervalHistogram();
+      long acked = load.acks.size();
+      long lost = lost(db, exam.examId, load.acks);
+      load.close();
+      double commits = commitsAfter[0] - commitsBefore[0];
+      double committedSaves = commitsAfter[1] - commitsBefore[1];
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("mode", args.text("mode"));
+      out.put("candidates", candidates);
+      out.put("in_flight", inFlight);
+      out.put("seconds", Math.round(elapsed * 10) / 10.0);
+      out.put("acked_saves", acked);
+      out.put("errors", load.errors.get() - errorsBefore);
+      out.put("error_samples", load.firstErrors);
+      out.put("durable_saves_per_s", Math.round(acked / elapsed));
+      out.put("ack_p50_ms", latency.getValueAtPercentile(50) / 1000.0);
+      out.put("ack_p99_ms", latency.getValueAtPercentile(99) / 1000.0);
+      out.put("ack_max_ms", latency.getMaxValue() / 1000.0);
+      out.put("commits", Math.round(commits));
+      out.put(
+          "commits_per_1000_saves",
+          committedSaves == 0 ? null : Math.round(commits / committedSaves * 1000 * 10) / 10.0);
+      out.put("lost", lost);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(Path.of(args.text("out")).toFile(), out);
+      System.out.println(out);
+    }
+  }
+
+  /** Commits and saves counted by exam-session's commit-batch histogram. */
+  private static double[] commitCounters(String url) throws IOException, InterruptedException {
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double count = 0;
+    double sum = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("examday_autosave_commit_batch_saves_count")) {
+        count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      } else if (line.startsWith("examday_autosave_commit_batch_saves_sum")) {
+        sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return new double[] {count, sum};
+  }
+
+  /** Acknowledged saves whose row is not in Spanner. */
+  private static long lost(DatabaseClient db, String examId, Iterable<AutosaveLoad.Ack> acks) {
+    Set<String> stored = new HashSet<>();
+    Statement query =
+        Statement.newBuilder(
+                "SELECT a.SessionId, a.QuestionId, a.ClientSeq FROM Sessions s JOIN AnswerEvents a"
+                    + " ON a.SessionId = s.SessionId WHERE s.ExamId = @exam")
+            .bind("exam")
+            .to(examId)
+            .build();
+    try (ResultSet rows = db.singleUse().executeQuery(query)) {
+      while (rows.next()) {
+        stored.add(rows.getString(0) + "/" + rows.getString(1) + "/" + rows.getLong(2));
+      }
+    }
+    long lost = 0;
+    for (AutosaveLoad.Ack ack : acks) {
+      if (!stored.contains(ack.sessionId() + "/" + ack.questionId() + "/" + ack.seq())) {
+        lost++;
+      }
+    }
+    return lost;
+  }
+}

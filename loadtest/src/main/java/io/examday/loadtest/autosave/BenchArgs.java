@@ -1,0 +1,31 @@
+package io.examday.loadtest.autosave;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code --name value} command-line arguments. */
+final class BenchArgs {
+
+  private final Map<String, String> values = new HashMap<>();
+
+  BenchArgs(String[] args) {
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --name value, got " + args[i]);
+      }
+      values.put(args[i].substring(2), args[i + 1]);
+    }
+  }
+
+  String text(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("missing --" + name);
+    }
+    return value;
+  }
+
+  int number(String name, int fallback) {
+    return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+  }
+}

@@ -1,0 +1,181 @@
+package io.examday.loadtest.fanout;
+
+import io.examday.common.token.Ed25519Keys;
+import io.examday.common.token.SessionClaims;
+import io.examday.common.token.SessionTokenSigner;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One JVM of the herd: opens {@code count} authenticated candidate sockets to one gateway from one
+ * loopback source address, answers pings, and records the wall-clock time (epoch nanos) at which
+ * each socket received the release with a key. Talks to {@link FanoutBench} over stdin/stdout:
+ * prints {@code READY connected failed}, waits, and on {@code STOP} (or when every socket has the
+ * release) writes one line per socket to the result file and prints {@code DONE}.
+ *
+ * <p>{@code HerdWorker HOST PORT SOURCE_ADDRESS EXAM_ID COUNT SESSION_KEY.pem KEY_ID RESULT_FILE}
+ */
+public final class HerdWorker {
+
+  private static final String RELEASE_PREFIX = "{\"type\":\"release\"";
+  private static final String PING_PREFIX = "{\"type\":\"ping\"";
+  private static final String PONG = "{\"type\":\"pong\"}";
+  private static final int MAX_HANDSHAKES_IN_FLIGHT = 200;
+
+  private final long[] receivedAtNanos;
+  private final AtomicInteger received = new AtomicInteger();
+  private final CountDownLatch allReceived;
+
+  private HerdWorker(int count) {
+    this.receivedAtNanos = new long[count];
+    this.allReceived = new CountDownLatch(count);
+  }
+
+  public static void main(String[] args) throws Exception {
+    String host = args[0];
+    int port = Integer.parseInt(args[1]);
+    String source = args[2];
+    String examId = args[3];
+    int count = Integer.parseInt(args[4]);
+    SessionTokenSigner signer =
+        new SessionTokenSigner(
+            Ed25519Keys.privateKeyFromPem(Ed25519Keys.read(Path.of(args[5]))), args[6]);
+    Path resultFile = Path.of(args[7]);
+
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    HttpClient client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setLocalAddress(source)
+                .setMaxWebSockets(count + 1)
+                .setConnectTimeout(30_000)
+                .setIdleTimeout(0));
+    HerdWorker herd = new HerdWorker(count);
+    int[] outcome = herd.connectAll(client, host, port, examId, count, signer);
+    System.out.println("READY " + outcome[0] + " " + outcome[1]);
+    System.out.flush();
+    herd.allReceivedOrStop(outcome[0]);
+    herd.write(resultFile);
+    System.out.println("DONE " + herd.received.get());
+    System.out.flush();
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    System.exit(0);
+  }
+
+  /** Opens the sockets with at most {@value #MAX_HANDSHAKES_IN_FLIGHT} handshakes at a time. */
+  private int[] connectAll(
+      HttpClient client, String host, int port, String examId, int count, SessionTokenSigner signer)
+      throws InterruptedException {
+    AtomicInteger connected = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    java.util.concurrent.Semaphore inFlight =
+        new java.util.concurrent.Semaphore(MAX_HANDSHAKES_IN_FLIGHT);
+    CountDownLatch attempts = new CountDownLatch(count);
+    Instant now = Instant.now();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      String token =
+          signer.sign(
+              new SessionClaims(
+                  UUID.randomUUID().toString(),
+                  "bench-" + index,
+                  examId,
+                  0,
+                  now.minusSeconds(5),
+                  now.plus(Duration.ofHours(2))));
+      inFlight.acquire();
+      client
+          .webSocket(
+              new WebSocketConnectOptions()
+                  .setHost(host)
+                  .setPort(port)
+                  .setURI("/v1/exams/" + examId + "/live")
+                  .addHeader("Authorization", "Bearer " + token))
+          .onComplete(
+              result -> {
+                inFlight.release();
+                if (result.succeeded()) {
+                  watch(result.result(), index);
+                  connected.incrementAndGet();
+                } else {
+                  failed.incrementAndGet();
+                }
+                attempts.countDown();
+              });
+    }
+    attempts.await();
+    return new int[] {connected.get(), failed.get()};
+  }
+
+  private void watch(WebSocket socket, int index) {
+    socket.textMessageHandler(
+        text -> {
+          if (text.startsWith(RELEASE_PREFIX) && text.contains("\"key\":\"")) {
+            if (receivedAtNanos[index] == 0) {
+              Instant at = Instant.now();
+              receivedAtNanos[index] = at.getEpochSecond() * 1_000_000_000L + at.getNano();
+              received.incrementAndGet();
+              allReceived.countDown();
+            }
+          } else if (text.startsWith(PING_PREFIX)) {
+            socket.writeTextMessage(PONG);
+          }
+        });
+    socket.exceptionHandler(err -> {});
+  }
+
+  /** Waits for every connected socket's release, or for STOP from the coordinator. */
+  private void allReceivedOrStop(int connected) throws InterruptedException {
+    for (long i = connected; i < receivedAtNanos.length; i++) {
+      allReceived.countDown(); // sockets that never connected will never receive
+    }
+    Thread stdin =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  try (BufferedReader in =
+                      new BufferedReader(
+                          new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                      if (line.strip().equals("STOP")) {
+                        break;
+                      }
+                    }
+                  } catch (IOException e) {
+                    // coordinator gone: stop too
+                  }
+                  while (allReceived.getCount() > 0) {
+                    allReceived.countDown();
+                  }
+                });
+    allReceived.await();
+    stdin.interrupt();
+  }
+
+  private void write(Path file) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+      for (long nanos : receivedAtNanos) {
+        out.println(nanos);
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.examday.loadtest.rehearsal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a load-generator shard needs, written by {@link PrepareCommand} to {@code plan.json}
+ * in the run directory.
+ *
+ * @param runId unique per run; prefixes roll numbers
+ * @param examId the exam created for this run
+ * @param paperDigest digest of the encrypted paper on the gateway ({@code GET /papers/{digest}})
+ * @param candidates candidates in the exam, over all shards
+ * @param shards load-generator processes; shard k drives candidates k, k + shards, ...
+ * @param questionIds the exam's questions
+ * @param rampSeconds every candidate logs in, downloads the paper and connects within this
+ * @param releaseAtEpochMs when the proctor releases (the exam's scheduled start)
+ * @param durationSeconds exam duration (short for a rehearsal)
+ * @param graceSeconds grace after the deadline
+ * @param saveEverySeconds mean think time between two autosaves of a candidate
+ * @param reanswerRate probability that a candidate revisits an earlier question after an answer
+ * @param reconnectRate fraction of candidates that drop and reopen their WebSocket mid-exam
+ * @param autosubmitRate fraction of candidates that never submit (the deadline submits them)
+ * @param ackP99TargetMs Gatling assertion: p99 autosave acknowledgement
+ * @param sessionUrl exam-session base URL
+ * @param gatewayUrls release-gateway base URLs (REST: papers, release); shard k uses entry k modulo
+ *     size
+ * @param liveUrls the same instances' candidate-socket base URLs (the gateway serves sockets on a
+ *     port of their own), in the same order
+ * @param proctorKey PEM of the local stand-in IdP's RSA key (mints proctor tokens)
+ * @param runDir where ack logs, metrics and reports of this run go
+ */
+public record RehearsalPlan(
+    String runId,
+    String examId,
+    String paperDigest,
+    int candidates,
+    int shards,
+    List<String> questionIds,
+    int rampSeconds,
+    long releaseAtEpochMs,
+    int durationSeconds,
+    int graceSeconds,
+    double saveEverySeconds,
+    double reanswerRate,
+    double reconnectRate,
+    double autosubmitRate,
+    int ackP99TargetMs,
+    String sessionUrl,
+    List<String> gatewayUrls,
+    List<String> liveUrls,
+    String proctorKey,
+    String runDir) {
+
+  public static final String FILE = "plan.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Candidates driven by the given shard. */
+  public int candidatesOfShard(int shard) {
+    return candidates / shards + (shard < candidates % shards ? 1 : 0);
+  }
+
+  /** The global candidate index of the n-th candidate of a shard. */
+  public int candidateIndex(int shard, int n) {
+    return shard + n * shards;
+  }
+
+  public String gatewayUrl(int shard) {
+    return gatewayUrls.get(shard % gatewayUrls.size());
+  }
+
+  /** ws:// base URL of the candidate sockets of the shard's gateway instance. */
+  public String liveUrl(int shard) {
+    return liveUrls.get(shard % liveUrls.size()).replaceFirst("^http", "ws");
+  }
+
+  public void write(Path dir) {
+    try {
+      JSON.writeValue(dir.resolve(FILE).toFile(), this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static RehearsalPlan read(Path file) {
+    try {
+      return JSON.readValue(file.toFile(), RehearsalPlan.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read rehearsal plan " + file, e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.examday.loadtest.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RehearsalPlanTest {
+
+  @TempDir Path dir;
+
+  private static RehearsalPlan plan(int candidates, int shards) {
+    return new RehearsalPlan(
+        "run-1",
+        "exam-1",
+        "digest",
+        candidates,
+        shards,
+        List.of("q1", "q2"),
+        30,
+        1_000L,
+        120,
+        10,
+        5.0,
+        0.3,
+        0.1,
+        0.1,
+        500,
+        "http://127.0.0.1:8080",
+        List.of("http://127.0.0.1:8081", "http://127.0.0.1:8091"),
+        List.of("http://127.0.0.1:8082", "http://127.0.0.1:8092"),
+        "/keys/idp.pem",
+        "/tmp/run-1");
+  }
+
+  @Test
+  void shardsCoverEveryCandidateExactlyOnce() {
+    RehearsalPlan plan = plan(10_001, 3);
+    Set<Integer> seen = new HashSet<>();
+    int total = 0;
+    for (int shard = 0; shard < plan.shards(); shard++) {
+      for (int n = 0; n < plan.candidatesOfShard(shard); n++) {
+        assertThat(seen.add(plan.candidateIndex(shard, n))).isTrue();
+        total++;
+      }
+    }
+    assertThat(total).isEqualTo(10_001);
+    assertThat(seen).allMatch(i -> i >= 0 && i < 10_001);
+  }
+
+  @Test
+  void shardsSpreadOverTheGateways() {
+    RehearsalPlan plan = plan(10, 3);
+    assertThat(plan.gatewayUrl(0)).isEqualTo("http://127.0.0.1:8081");
+    assertThat(plan.gatewayUrl(1)).isEqualTo("http://127.0.0.1:8091");
+    assertThat(plan.gatewayUrl(2)).isEqualTo("http://127.0.0.1:8081");
+    assertThat(plan.liveUrl(1)).isEqualTo("ws://127.0.0.1:8092");
+  }
+
+  @Test
+  void thePlanRoundTripsThroughItsFile() {
+    RehearsalPlan plan = plan(5, 1);
+    plan.write(dir);
+    assertThat(RehearsalPlan.read(dir.resolve(RehearsalPlan.FILE))).isEqualTo(plan);
+  }
+
+  @Test
+  void credentialsAreStablePerRunAndDifferBetweenRuns() {
+    assertThat(Credentials.accessCode("run-1", 7)).isEqualTo(Credentials.accessCode("run-1", 7));
+    assertThat(Credentials.accessCode("run-1", 7)).isNotEqualTo(Credentials.accessCode("run-2", 7));
+    assertThat(Credentials.rollNumber("run-1", 7)).isEqualTo("run-1-7");
+  }
+}

@@ -1,0 +1,88 @@
+package io.examday.loadtest.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RehearsalResultTest {
+
+  @TempDir Path dir;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  private RehearsalPlan plan() {
+    return new RehearsalPlan(
+        "run",
+        "exam",
+        "digest",
+        4,
+        2,
+        List.of("q1"),
+        30,
+        0L,
+        60,
+        10,
+        5.0,
+        0.0,
+        0.0,
+        0.0,
+        500,
+        "http://s",
+        List.of("http://g"),
+        List.of("http://g"),
+        "k",
+        dir.toString());
+  }
+
+  private JsonNode shard(String name, int candidates, long firstLogin, long lastConnect, long ack)
+      throws Exception {
+    ShardMetrics metrics = new ShardMetrics();
+    metrics.loginStarted(firstLogin);
+    metrics.connected(lastConnect);
+    for (int i = 0; i < candidates; i++) {
+      metrics.ok(ShardMetrics.Step.LOGIN);
+      metrics.ok(ShardMetrics.Step.AUTOSAVE);
+      metrics.latency(ShardMetrics.Latency.AUTOSAVE_ACK, ack);
+    }
+    Path file = dir.resolve(name);
+    metrics.write(file);
+    return json.readTree(file.toFile());
+  }
+
+  @Test
+  void shardsAreMergedExactly() throws Exception {
+    RehearsalResult result =
+        RehearsalResult.of(
+            plan(), List.of(shard("a", 2, 1_000, 11_000, 10), shard("b", 2, 2_000, 21_000, 300)));
+
+    ObjectNode out = result.toJson(json);
+
+    assertThat(out.get("autosaves").asLong()).isEqualTo(4);
+    assertThat(out.get("herd_s").asDouble()).isEqualTo(20.0);
+    assertThat(out.get("logins_per_s").asDouble()).isEqualTo(0.2);
+    assertThat(out.get("ack_p50_ms").asLong()).isEqualTo(10);
+    assertThat(out.get("ack_max_ms").asLong()).isBetween(299L, 301L);
+    assertThat(result.errors()).isZero();
+  }
+
+  @Test
+  void failuresAndMissingCandidatesAreErrors() throws Exception {
+    ShardMetrics metrics = new ShardMetrics();
+    metrics.ok(ShardMetrics.Step.LOGIN);
+    metrics.failed(ShardMetrics.Step.AUTOSAVE);
+    Path file = dir.resolve("only-shard");
+    metrics.write(file);
+
+    RehearsalResult result = RehearsalResult.of(plan(), List.of(json.readTree(file.toFile())));
+
+    // 1 failed autosave + 3 candidates never accounted for + 1 shard that never reported
+    assertThat(result.errors()).isEqualTo(5);
+    assertThat(result.toJson(json).get("failures").get("autosave_failed").asLong()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,374 @@
+package io.examday.loadtest.rehearsal;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.http.HttpDsl.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.examday.loadtest.acklog.AckLogReader;
+import io.examday.loadtest.acklog.AckLogWriter;
+import io.examday.loadtest.acklog.ValueHash;
+import io.examday.loadtest.rehearsal.SavePlan.Save;
+import io.examday.loadtest.rehearsal.ShardMetrics.Latency;
+import io.examday.loadtest.rehearsal.ShardMetrics.Step;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.WsConnectActionBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The exam day at its real shape, for one shard of candidates (see {@link RehearsalPlan}): every
+ * candidate logs in, downloads the encrypted paper and opens the live WebSocket within the ramp;
+ * the proctor (shard 0) releases at the scheduled start; every candidate waits for the key, then
+ * answers with think time, revisits some questions, a fraction reconnects, most submit and the rest
+ * are submitted by the deadline. Every autosave is logged before it is sent and again when
+ * acknowledged ({@link io.examday.loadtest.acklog}).
+ *
+ * <p>Configured by the environment (the Gatling Maven plugin forks the JVM, the environment
+ * survives): {@code EXAMDAY_REHEARSAL_PLAN} (path of plan.json), {@code EXAMDAY_REHEARSAL_SHARD}.
+ */
+public class RehearsalSimulation extends Simulation {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long after the scheduled release a candidate keeps waiting for the key. */
+  private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(60);
+
+  /** exam-session closes overdue sessions on a sweep; give it this long after deadline + grace. */
+  private static final Duration SWEEP_ALLOWANCE = Duration.ofSeconds(20);
+
+  /** Shared HTTP connections per host: enough for the herd, far below the fd limit. */
+  private static final int MAX_CONNECTIONS_PER_HOST = 512;
+
+  private final RehearsalPlan plan =
+      RehearsalPlan.read(Path.of(System.getenv("EXAMDAY_REHEARSAL_PLAN")));
+  private final int shard =
+      Integer.parseInt(System.getenv().getOrDefault("EXAMDAY_REHEARSAL_SHARD", "0"));
+  private final Path runDir = Path.of(plan.runDir());
+  private final ShardMetrics metrics = new ShardMetrics();
+  private final AckLogWriter ackLog =
+      AckLogWriter.create(runDir.resolve("shard-" + shard + AckLogReader.SUFFIX));
+  private final ProctorTokens tokens = ProctorTokens.fromPem(Path.of(plan.proctorKey()));
+  private final String gatewayUrl = plan.gatewayUrl(shard);
+
+  {
+    // a killed load generator still leaves every accepted record on disk
+    Runtime.getRuntime().addShutdownHook(new Thread(ackLog::close, "acklog-close"));
+    HttpProtocolBuilder protocol =
+        http.baseUrl(plan.sessionUrl())
+            .wsBaseUrl(plan.liveUrl(shard))
+            .shareConnections()
+            .maxConnectionsPerHost(MAX_CONNECTIONS_PER_HOST)
+            .acceptHeader("application/json")
+            .contentTypeHeader("application/json")
+            .wsAutoReplyTextFrame(
+                text -> text.contains("\"type\":\"ping\"") ? "{\"type\":\"pong\"}" : null);
+
+    int candidates = plan.candidatesOfShard(shard);
+    List<PopulationBuilder> populations = new ArrayList<>();
+    populations.add(
+        candidate()
+            .injectOpen(rampUsers(candidates).during(Duration.ofSeconds(plan.rampSeconds()))));
+    if (shard == 0) {
+      populations.add(proctor().injectOpen(atOnceUsers(1)));
+    }
+    setUp(populations)
+        .protocols(protocol)
+        .assertions(
+            details("autosave").failedRequests().count().is(0L),
+            details("autosave").responseTime().percentile(99.0).lt(plan.ackP99TargetMs()),
+            details("release").successfulRequests().count().is((long) candidates),
+            global().failedRequests().count().is(0L));
+  }
+
+  private ScenarioBuilder candidate() {
+    return scenario("candidate")
+        .feed(feeder())
+        .exec(this::beforeLogin)
+        .exec(
+            http("login")
+                .post("/api/v1/login")
+                .body(StringBody(this::loginBody))
+                .check(
+                    status().is(200),
+                    jsonPath("$.token").saveAs("token"),
+                    jsonPath("$.sessionId").saveAs("sessionId")))
+        .exec(s -> counted(s, Step.LOGIN))
+        .exec(s -> timed(s, Latency.LOGIN, "loginStartMs"))
+        .exitHereIfFailed()
+        // the page shows the session (status, timer) once after login, spread over the ramp
+        .exec(sessionState("session", "WAITING", "ACTIVE"))
+        .exec(s -> counted(s, Step.SESSION))
+        .exitHereIfFailed()
+        .exec(
+            http("paper")
+                .get(gatewayUrl + "/papers/" + plan.paperDigest())
+                .header("Accept", "application/octet-stream")
+                .check(status().is(200)))
+        .exec(s -> counted(s, Step.PAPER))
+        .exitHereIfFailed()
+        .exec(connect("connect", "release", true))
+        .exec(this::afterConnect)
+        .exitHereIfFailed()
+        .foreach(s -> s.getList("saves"), "save", "saveIndex")
+        .on(
+            pause(s -> thinkTime(s)),
+            exec(reconnectHalfway()),
+            exec(this::beforeSave),
+            exec(
+                http("autosave")
+                    .put("/api/v1/session/answers")
+                    .header("Authorization", "Bearer #{token}")
+                    .body(StringBody(this::saveBody))
+                    .check(
+                        status().is(200),
+                        jsonPath("$.acks[0].questionId").is(s -> save(s).questionId()),
+                        jsonPath("$.acks[0].seq").ofLong().is(s -> save(s).seq()),
+                        jsonPath("$.acks[0].status").is("SAVED").saveAs("ackStatus"))),
+            exec(this::afterSave))
+        .doIfOrElse(s -> s.getBoolean("autosubmit"))
+        .then(exec(ws("leave").wsName("live").close()))
+        .orElse(
+            exec(http("submit")
+                    .post("/api/v1/session/submit")
+                    .header("Authorization", "Bearer #{token}")
+                    .check(status().is(200), jsonPath("$.status").is("SUBMITTED")))
+                .exec(s -> counted(s, Step.SUBMIT))
+                .exec(ws("leave").wsName("live").close()));
+  }
+
+  /** Opens the live socket and waits for the hello, then for the release (the key). */
+  private WsConnectActionBuilder connect(String name, String releaseName, boolean herd) {
+    return ws(name)
+        .wsName("live")
+        .connect(s -> "/v1/exams/" + plan.examId() + "/live?access_token=" + s.getString("token"))
+        .await(HELLO_TIMEOUT)
+        .on(
+            ws.checkTextMessage(name + " hello")
+                .matching(jsonPath("$.type").is("hello"))
+                .check(
+                    jsonPath("$.type").transform(type -> helloReceived(type, herd)).saveAs("hello"),
+                    jsonPath("$.releasedAt").optional().saveAs("releasedBeforeHello")))
+        .await(s -> untilReleasePatienceEnds())
+        .on(
+            ws.checkTextMessage(releaseName)
+                .matching(jsonPath("$.type").is("release"))
+                .check(jsonPath("$.key").exists(), jsonPath("$.releasedAt").saveAs("releasedAt")));
+  }
+
+  /** {@code GET /api/v1/session}: the state the page shows, and the resume after a reconnect. */
+  private static io.gatling.javaapi.http.HttpRequestActionBuilder sessionState(
+      String name, String... expectedStatus) {
+    return http(name)
+        .get("/api/v1/session")
+        .header("Authorization", "Bearer #{token}")
+        .check(status().is(200), jsonPath("$.status").in(expectedStatus));
+  }
+
+  private String helloReceived(String type, boolean herd) {
+    // a check transform is the one hook that runs the moment the frame arrives
+    if (herd) {
+      metrics.connected(System.currentTimeMillis());
+    }
+    return type;
+  }
+
+  private ChainBuilder reconnectHalfway() {
+    return doIf(s ->
+            s.getBoolean("reconnects") && s.getInt("saveIndex") == s.getList("saves").size() / 2)
+        .then(
+            exec(ws("drop").wsName("live").close())
+                .exec(s -> s.remove("hello").remove("releasedAt").remove("releasedBeforeHello"))
+                .exec(connect("reconnect", "release again", false))
+                .exec(sessionState("resume", "ACTIVE"))
+                .exec(
+                    s -> {
+                      boolean ok = s.contains("releasedAt") && !s.isFailed();
+                      if (ok) {
+                        metrics.ok(Step.RECONNECT);
+                      } else {
+                        metrics.failed(Step.RECONNECT);
+                      }
+                      return s.markAsSucceeded();
+                    }));
+  }
+
+  private ScenarioBuilder proctor() {
+    String examPath = "/api/v1/proctor/exams/" + plan.examId();
+    return scenario("proctor")
+        .pause(s -> untilEpochMs(plan.releaseAtEpochMs()))
+        .exec(
+            http("release command")
+                .post(gatewayUrl + examPath + "/release")
+                .header("Authorization", s -> "Bearer " + tokens.proctor())
+                .body(StringBody("{\"override\":false,\"reason\":\"exam-day rehearsal\"}"))
+                .check(status().is(200), jsonPath("$.releasedAt").exists()))
+        .pause(s -> untilEpochMs(deadlineEpochMs() + SWEEP_ALLOWANCE.toMillis()))
+        .exec(
+            http("no session left open")
+                .get(examPath + "/sessions?status=ACTIVE")
+                .header("Authorization", s -> "Bearer " + tokens.proctor())
+                .check(status().is(200), jsonPath("$.sessions[*]").count().is(0)));
+  }
+
+  private Iterator<Map<String, Object>> feeder() {
+    return IntStream.range(0, plan.candidatesOfShard(shard))
+        .mapToObj(
+            n -> {
+              int index = plan.candidateIndex(shard, n);
+              SplittableRandom rnd = new SplittableRandom(index);
+              Map<String, Object> row = new HashMap<>();
+              row.put("index", index);
+              row.put("saves", SavePlan.of(plan.questionIds(), plan.reanswerRate(), rnd));
+              row.put("reconnects", rnd.nextDouble() < plan.reconnectRate());
+              row.put("autosubmit", rnd.nextDouble() < plan.autosubmitRate());
+              return row;
+            })
+        .iterator();
+  }
+
+  private Session beforeLogin(Session s) {
+    long now = System.currentTimeMillis();
+    metrics.loginStarted(now);
+    return s.set("loginStartMs", now);
+  }
+
+  private String loginBody(Session s) {
+    int index = s.getInt("index");
+    return json(
+        Map.of(
+            "rollNumber", Credentials.rollNumber(plan.runId(), index),
+            "accessCode", Credentials.accessCode(plan.runId(), index)));
+  }
+
+  private Session afterConnect(Session s) {
+    if (!s.contains("hello")) {
+      metrics.failed(Step.CONNECT);
+      return s;
+    }
+    metrics.ok(Step.CONNECT);
+    if (!s.contains("releasedAt")) {
+      metrics.failed(Step.RELEASE);
+      return s;
+    }
+    metrics.ok(Step.RELEASE);
+    if (s.contains("releasedBeforeHello")) {
+      // connected after the release: got the key at once, but that is no fan-out latency
+      metrics.ok(Step.LATE_JOIN);
+      return s;
+    }
+    long releasedAt = Instant.parse(s.getString("releasedAt")).toEpochMilli();
+    metrics.latency(Latency.RELEASE, System.currentTimeMillis() - releasedAt);
+    return s;
+  }
+
+  private Session beforeSave(Session s) {
+    Save save = save(s);
+    ackLog.sent(s.getString("sessionId"), save.questionId(), save.seq(), hash(save));
+    return s.remove("ackStatus").set("saveStartNs", System.nanoTime());
+  }
+
+  private String saveBody(Session s) {
+    Save save = save(s);
+    return json(
+        Map.of(
+            "answers",
+            List.of(
+                Map.of(
+                    "questionId", save.questionId(), "seq", save.seq(), "value", save.value()))));
+  }
+
+  private Session afterSave(Session s) {
+    Save save = save(s);
+    if (s.contains("ackStatus")) {
+      ackLog.acked(s.getString("sessionId"), save.questionId(), save.seq(), hash(save));
+      metrics.ok(Step.AUTOSAVE);
+      metrics.latency(
+          Latency.AUTOSAVE_ACK, (System.nanoTime() - s.getLong("saveStartNs")) / 1_000_000);
+    } else {
+      metrics.failed(Step.AUTOSAVE);
+    }
+    // one failed save must not end the candidate: the next edit is saved with a higher seq
+    return s.markAsSucceeded();
+  }
+
+  private Duration thinkTime(Session s) {
+    SplittableRandom rnd = new SplittableRandom(s.getInt("index") * 31L + s.getInt("saveIndex"));
+    return Duration.ofMillis((long) (plan.saveEverySeconds() * 1000 * (0.5 + rnd.nextDouble())));
+  }
+
+  private Session counted(Session s, Step step) {
+    if (s.isFailed()) {
+      metrics.failed(step);
+    } else {
+      metrics.ok(step);
+    }
+    return s;
+  }
+
+  private Session timed(Session s, Latency latency, String startAttribute) {
+    if (!s.isFailed()) {
+      metrics.latency(latency, System.currentTimeMillis() - s.getLong(startAttribute));
+    }
+    return s;
+  }
+
+  private static Save save(Session s) {
+    return s.get("save");
+  }
+
+  private static String hash(Save save) {
+    return ValueHash.sha256Hex(save.value());
+  }
+
+  private long deadlineEpochMs() {
+    return plan.releaseAtEpochMs() + (plan.durationSeconds() + plan.graceSeconds()) * 1000L;
+  }
+
+  private Duration untilReleasePatienceEnds() {
+    return untilEpochMs(plan.releaseAtEpochMs() + RELEASE_PATIENCE.toMillis());
+  }
+
+  private static Duration untilEpochMs(long epochMs) {
+    return Duration.ofMillis(Math.max(1, epochMs - System.currentTimeMillis()));
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  @Override
+  public void after() {
+    ackLog.close();
+    metrics.write(runDir.resolve("shard-" + shard + ".metrics.json"));
+  }
+}
