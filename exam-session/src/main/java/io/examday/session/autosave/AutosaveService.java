@@ -8,7 +8,6 @@ import io.examday.common.token.SessionClaims;
 import io.examday.session.domain.AnswerDigest;
 import io.examday.session.domain.ExamFacts;
 import io.examday.session.domain.SaveVerdict;
-import io.examday.session.domain.SessionFacts;
 import io.examday.session.domain.SessionRules;
 import io.examday.session.error.SessionError;
 import io.examday.session.exam.ExamCatalog;
@@ -20,6 +19,7 @@ import io.examday.session.session.SessionLookup;
 import io.examday.session.spanner.Timestamps;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,16 +65,19 @@ public class AutosaveService {
   public SaveResponse save(SessionClaims claims, SaveRequest request) {
     ExamFacts exam = exams.get(claims.examId());
     List<ValidAnswer> valid = validator.validate(claims, request, exam);
-    SessionFacts session = lookup.facts(claims.sessionId());
-    SessionRules.requireAcceptingAnswers(session, exam, clock.instant());
+    Instant now = clock.instant();
+    if (exam.releasedAt().isEmpty()) {
+      SessionRules.requireAcceptingAnswers(lookup.facts(claims.sessionId()), exam, now);
+    }
+    Duration overrun = SessionRules.overrun(exam, now).orElseThrow();
     List<AnswerItem> items = valid.stream().map(ValidAnswer::item).toList();
-    Verdicts verdicts = hot.accept(claims.sessionId(), items);
+    Verdicts verdicts = hot.accept(claims.sessionId(), items, overrun);
     if (verdicts.sessionMissing()) {
       lookup.rebuild(claims.sessionId());
-      verdicts = hot.accept(claims.sessionId(), items);
+      verdicts = hot.accept(claims.sessionId(), items, overrun);
     }
-    if (verdicts.blockingStatus().isPresent()) {
-      SessionRules.requireAcceptingAnswers(lookup.facts(claims.sessionId()), exam, clock.instant());
+    if (verdicts.blockedSession().isPresent()) {
+      SessionRules.requireAcceptingAnswers(verdicts.blockedSession().get(), exam, now);
       throw new ExamdayException(
           SessionError.SESSION_SUBMITTED,
           "This exam is being submitted; answers can no longer change.");

@@ -2,6 +2,7 @@ package io.examday.session.domain;
 
 import io.examday.common.error.ExamdayException;
 import io.examday.session.error.SessionError;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -24,6 +25,17 @@ public final class SessionRules {
   public static Optional<Instant> acceptsAnswersUntil(
       SessionFacts session, ExamFacts exam, Instant now) {
     return session.deadlineInputs(exam).deadline(now).map(deadline -> deadline.plus(exam.grace()));
+  }
+
+  /**
+   * How far {@code now} is past the exam's own cut-off (release + duration + grace), before any
+   * session's extra time or pauses: a save is accepted while the session's extra time and ended
+   * pauses cover it. The hot state applies this on every save (one round trip); {@link
+   * #requireAcceptingAnswers} stays the full rule. Empty before release.
+   */
+  public static Optional<Duration> overrun(ExamFacts exam, Instant now) {
+    return exam.releasedAt()
+        .map(start -> Duration.between(start.plus(exam.duration()).plus(exam.grace()), now));
   }
 
   /** Throws the error a save gets at {@code now}, or returns if saves are accepted. */

@@ -96,10 +96,17 @@ public class HotStateStore {
         });
   }
 
-  public Verdicts accept(String sessionId, List<AnswerItem> items) {
-    List<String> args = new ArrayList<>(2 + items.size() * 3);
+  /**
+   * Checks the session accepts answers and classifies them, in one round trip.
+   *
+   * @param overrun how far {@code now} is past the exam's "release + duration + grace" (negative
+   *     while there is time left before any extra time counts)
+   */
+  public Verdicts accept(String sessionId, List<AnswerItem> items, Duration overrun) {
+    List<String> args = new ArrayList<>(3 + items.size() * 3);
     args.add(ttlSeconds);
     args.add(Integer.toString(items.size()));
+    args.add(Long.toString(overrun.toNanos() / 1_000));
     for (AnswerItem item : items) {
       args.add(item.questionId());
       args.add(Long.toString(item.seq()));
@@ -110,9 +117,17 @@ public class HotStateStore {
         (List<String>) accept.run(List.of(sessionKey(sessionId), answersKey(sessionId)), args);
     return switch (reply.get(0)) {
       case "MISSING" -> Verdicts.missing();
-      case "STATUS" -> Verdicts.blocked(SessionStatus.valueOf(reply.get(1)));
+      case "BLOCKED" -> Verdicts.blocked(decode(sessionId, pairs(reply.subList(1, reply.size()))));
       default -> verdicts(reply.subList(1, reply.size()));
     };
+  }
+
+  private static Map<String, String> pairs(List<String> flat) {
+    Map<String, String> fields = new HashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      fields.put(flat.get(i), flat.get(i + 1));
+    }
+    return fields;
   }
 
   /** Records durable answers; bumps the exam's answered counters for first-time questions. */

@@ -1,23 +1,23 @@
 package io.examday.session.hotstate;
 
 import io.examday.session.domain.SaveVerdict;
-import io.examday.session.domain.SessionStatus;
+import io.examday.session.domain.SessionFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The hot state's answer to an accept: either the session is not accepting (missing from Redis, or
- * not ACTIVE), or one verdict per answer in request order.
+ * not ACTIVE, or past its cut-off), or one verdict per answer in request order.
  *
  * @param sessionMissing Redis has no hot state for the session: rebuild it from Spanner
- * @param blockingStatus the session's status when it is not ACTIVE
+ * @param blockedSession the session as Redis holds it, when it does not accept answers now
  * @param verdicts one per answer
  * @param alreadySavedAt for ALREADY_SAVED verdicts, when Spanner committed them (else null)
  */
 public record Verdicts(
     boolean sessionMissing,
-    Optional<SessionStatus> blockingStatus,
+    Optional<SessionFacts> blockedSession,
     List<SaveVerdict> verdicts,
     List<Instant> alreadySavedAt) {
 
@@ -25,7 +25,7 @@ public record Verdicts(
     return new Verdicts(true, Optional.empty(), List.of(), List.of());
   }
 
-  static Verdicts blocked(SessionStatus status) {
-    return new Verdicts(false, Optional.of(status), List.of(), List.of());
+  static Verdicts blocked(SessionFacts session) {
+    return new Verdicts(false, Optional.of(session), List.of(), List.of());
   }
 }

@@ -54,6 +54,29 @@ class SessionRulesTest {
   }
 
   @Test
+  void theHotStateOverrunCheckAgreesWithTheFullRule() {
+    SessionFacts s = session(SessionStatus.ACTIVE, 20);
+    long allowanceSeconds =
+        s.candidateExtra().plus(s.sessionExtra()).plus(s.completedPauses()).toSeconds();
+    Instant cutoff = Instant.parse("2026-05-16T12:25:30Z");
+    for (long offset = -2; offset <= 2; offset++) {
+      Instant now = cutoff.plusSeconds(offset);
+      Duration overrun = SessionRules.overrun(EXAM, now).orElseThrow();
+      boolean hotAccepts = overrun.toNanos() / 1_000 <= allowanceSeconds * 1_000_000;
+      assertThat(hotAccepts).as("at %s", now).isEqualTo(errorAt(s, EXAM, now) == null);
+    }
+    ExamFacts unreleased =
+        new ExamFacts(
+            "e",
+            RELEASE,
+            Duration.ofHours(3),
+            Duration.ofSeconds(30),
+            Set.of("q1"),
+            Optional.empty());
+    assertThat(SessionRules.overrun(unreleased, RELEASE)).isEmpty();
+  }
+
+  @Test
   void overdueSessionsAreSubmittedAtTheirDeadlineNotWhenTheJobRuns() {
     SessionFacts s = session(SessionStatus.ACTIVE, 0);
     Instant deadline = Instant.parse("2026-05-16T12:05:00Z");

@@ -55,6 +55,16 @@ class ProctorIT {
     act("extra-time", Map.of("seconds", 600, "reason", "medical break")).statusCode(200);
     Instant after = Instant.parse(state(token).then().extract().path("deadline"));
     assertThat(Duration.between(before, after)).isEqualTo(Duration.ofSeconds(600));
+    TestClockProducer.CLOCK.set(before.plusSeconds(300));
+    String late = login(exam.rolls().get(0)); // the first token has expired by now
+    save(late, "q1", 1, "in the extra time").then().statusCode(200);
+    TestClockProducer.CLOCK.set(after.plusSeconds(31));
+    String later = login(exam.rolls().get(0));
+    save(later, "q1", 2, "after the extended grace")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("DEADLINE_PASSED"));
+    state(later).then().body("answers[0].value", equalTo("in the extra time"));
     given()
         .auth()
         .oauth2(proctorToken())
