@@ -1,8 +1,7 @@
 package io.examday.session.session;
 
 import com.google.cloud.spanner.Mutation;
-import com.google.cloud.spanner.Value;
-import java.util.UUID;
+import io.examday.common.spanner.AuditRows;
 
 /**
  * One line of the append-only audit log: who did what, why; when is the commit timestamp.
@@ -15,23 +14,6 @@ import java.util.UUID;
 public record AuditEntry(String actor, String action, String reason, String detailsJson) {
 
   public Mutation mutation(String examId, String sessionId) {
-    return Mutation.newInsertBuilder("AuditLog")
-        .set("ExamId")
-        .to(examId)
-        .set("EventId")
-        .to(UUID.randomUUID().toString())
-        .set("OccurredAt")
-        .to(Value.COMMIT_TIMESTAMP)
-        .set("Actor")
-        .to(actor)
-        .set("Action")
-        .to(action)
-        .set("SessionId")
-        .to(sessionId)
-        .set("Reason")
-        .to(reason)
-        .set("Details")
-        .to(detailsJson)
-        .build();
+    return AuditRows.insert(examId, sessionId, actor, action, reason, detailsJson);
   }
 }

@@ -12,6 +12,7 @@ import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.TransactionRunner;
 import com.google.cloud.spanner.Value;
 import io.examday.common.error.ExamdayException;
+import io.examday.common.spanner.AuditRows;
 import io.examday.gateway.error.GatewayError;
 import io.examday.gateway.live.ExamSource;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The gateway's Spanner access: exams, papers, releases and their audit rows. */
 public final class SpannerExams implements ExamSource {
@@ -216,22 +216,7 @@ public final class SpannerExams implements ExamSource {
 
   private static Mutation audit(
       String examId, String actor, String action, String reason, String details) {
-    return Mutation.newInsertBuilder("AuditLog")
-        .set("ExamId")
-        .to(examId)
-        .set("EventId")
-        .to(UUID.randomUUID().toString())
-        .set("OccurredAt")
-        .to(Value.COMMIT_TIMESTAMP)
-        .set("Actor")
-        .to(actor)
-        .set("Action")
-        .to(action)
-        .set("Reason")
-        .to(reason)
-        .set("Details")
-        .to(details)
-        .build();
+    return AuditRows.insert(examId, null, actor, action, reason, details);
   }
 
   private static ReleaseRecord releaseFrom(Struct row) {
