@@ -6,12 +6,32 @@ package io.examday.common.error;
  */
 public interface ErrorCode {
 
+  /**
+   * How an error is answered on the wire.
+   *
+   * @param httpStatus the HTTP status REST answers with
+   * @param retryable whether the same request may succeed if simply tried again later
+   */
+  record Outcome(int httpStatus, boolean retryable) {}
+
+  /** The constant's name (every implementation is an enum). */
+  String name();
+
+  /** How this error is answered. */
+  Outcome outcome();
+
   /** The stable machine-readable code, e.g. {@code SESSION_SUBMITTED}. */
-  String code();
+  default String code() {
+    return name();
+  }
 
   /** The HTTP status REST answers with. */
-  int httpStatus();
+  default int httpStatus() {
+    return outcome().httpStatus();
+  }
 
   /** Whether the same request may succeed if simply tried again later. */
-  boolean retryable();
+  default boolean retryable() {
+    return outcome().retryable();
+  }
 }

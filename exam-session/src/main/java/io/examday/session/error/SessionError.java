@@ -25,26 +25,14 @@ public enum SessionError implements ErrorCode {
   INVALID_ACTION(409, false),
   STORAGE_UNAVAILABLE(503, true);
 
-  private final int httpStatus;
-  private final boolean retryable;
+  private final Outcome outcome;
 
   SessionError(int httpStatus, boolean retryable) {
-    this.httpStatus = httpStatus;
-    this.retryable = retryable;
+    this.outcome = new Outcome(httpStatus, retryable);
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public boolean retryable() {
-    return retryable;
+  public Outcome outcome() {
+    return outcome;
   }
 }

@@ -34,26 +34,14 @@ public enum GatewayError implements ErrorCode {
   /** Vault, Spanner or Pub/Sub is briefly unavailable. */
   DEPENDENCY_UNAVAILABLE(503, true);
 
-  private final int httpStatus;
-  private final boolean retryable;
+  private final Outcome outcome;
 
   GatewayError(int httpStatus, boolean retryable) {
-    this.httpStatus = httpStatus;
-    this.retryable = retryable;
+    this.outcome = new Outcome(httpStatus, retryable);
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public boolean retryable() {
-    return retryable;
+  public Outcome outcome() {
+    return outcome;
   }
 }
