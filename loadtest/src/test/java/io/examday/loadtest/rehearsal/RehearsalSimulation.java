@@ -84,6 +84,9 @@ public class RehearsalSimulation extends Simulation {
             .wsBaseUrl(plan.liveUrl(shard))
             .shareConnections()
             .maxConnectionsPerHost(MAX_CONNECTIONS_PER_HOST)
+            // one loopback source address per shard: every shard's sockets to exam-session and
+            // its gateway get their own ~28,000 ephemeral ports (one address ran out at 50,000)
+            .localAddress("127.0.0." + (2 + shard))
             .acceptHeader("application/json")
             .contentTypeHeader("application/json")
             .wsAutoReplyTextFrame(
