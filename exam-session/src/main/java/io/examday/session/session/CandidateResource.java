@@ -1,25 +1,17 @@
 package io.examday.session.session;
 
-import io.examday.common.error.ExamdayException;
 import io.examday.common.token.SessionClaims;
 import io.examday.session.auth.CandidateAuthenticator;
 import io.examday.session.autosave.AnswerStore;
-import io.examday.session.autosave.AutosaveService;
-import io.examday.session.autosave.SaveRequest;
-import io.examday.session.autosave.SaveResponse;
 import io.examday.session.exam.ExamCatalog;
 import io.examday.session.login.LoginRequest;
 import io.examday.session.login.LoginResponse;
 import io.examday.session.login.LoginService;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The candidate's API: login, state and resume, autosave, submit. */
+/** The candidate's API: login, state and resume, submit (autosave: {@code AutosaveResource}). */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,42 +28,30 @@ public class CandidateResource {
 
   private final LoginService login;
   private final CandidateAuthenticator auth;
-  private final AutosaveService autosave;
   private final SubmitService submit;
   private final SessionLookup lookup;
   private final ExamCatalog exams;
   private final AnswerStore answers;
   private final ActiveSessions active;
   private final Clock clock;
-  private final MeterRegistry metrics;
-  private final Timer ackLatency;
 
   public CandidateResource(
       LoginService login,
       CandidateAuthenticator auth,
-      AutosaveService autosave,
       SubmitService submit,
       SessionLookup lookup,
       ExamCatalog exams,
       AnswerStore answers,
       ActiveSessions active,
-      Clock clock,
-      MeterRegistry metrics) {
+      Clock clock) {
     this.login = login;
     this.auth = auth;
-    this.autosave = autosave;
     this.submit = submit;
     this.lookup = lookup;
     this.exams = exams;
     this.answers = answers;
     this.active = active;
     this.clock = clock;
-    this.metrics = metrics;
-    this.ackLatency =
-        Timer.builder("examday.autosave.ack")
-            .description("From receiving a save to acknowledging it durable")
-            .publishPercentileHistogram()
-            .register(metrics);
   }
 
   @POST
@@ -93,27 +73,6 @@ public class CandidateResource {
     SessionClaims claims = auth.authenticate(authorization);
     active.touch(claims.sessionId());
     return view(claims.sessionId());
-  }
-
-  @PUT
-  @Path("/session/answers")
-  public SaveResponse save(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SaveRequest request) {
-    long start = System.nanoTime();
-    try {
-      SessionClaims claims = auth.authenticate(authorization);
-      active.touch(claims.sessionId());
-      SaveResponse response = autosave.save(claims, request);
-      ackLatency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-      return response;
-    } catch (ExamdayException e) {
-      Counter.builder("examday.autosave.rejected")
-          .description("Saves refused, by error code")
-          .tag("code", e.error().code())
-          .register(metrics)
-          .increment();
-      throw e;
-    }
   }
 
   @POST
