@@ -14,14 +14,12 @@ import org.junit.jupiter.api.Test;
 class SessionRulesTest {
 
   private static final Instant RELEASE = Instant.parse("2026-05-16T09:00:00Z");
-  private static final ExamFacts EXAM =
-      new ExamFacts(
-          "e",
-          RELEASE,
-          Duration.ofHours(3),
-          Duration.ofSeconds(30),
-          Set.of("q1"),
-          Optional.of(RELEASE));
+  private static final ExamFacts EXAM = exam(Optional.of(RELEASE));
+
+  private static ExamFacts exam(Optional<Instant> releasedAt) {
+    return new ExamFacts(
+        "e", RELEASE, Duration.ofHours(3), Duration.ofSeconds(30), Set.of("q1"), releasedAt);
+  }
 
   private static SessionFacts session(SessionStatus status, long candidateExtraMinutes) {
     return new SessionFacts(
@@ -65,15 +63,7 @@ class SessionRulesTest {
       boolean hotAccepts = overrun.toNanos() / 1_000 <= allowanceSeconds * 1_000_000;
       assertThat(hotAccepts).as("at %s", now).isEqualTo(errorAt(s, EXAM, now) == null);
     }
-    ExamFacts unreleased =
-        new ExamFacts(
-            "e",
-            RELEASE,
-            Duration.ofHours(3),
-            Duration.ofSeconds(30),
-            Set.of("q1"),
-            Optional.empty());
-    assertThat(SessionRules.overrun(unreleased, RELEASE)).isEmpty();
+    assertThat(SessionRules.overrun(exam(Optional.empty()), RELEASE)).isEmpty();
   }
 
   @Test
