@@ -3,6 +3,7 @@ package io.examday.session.autosave;
 import io.examday.common.error.ExamdayException;
 import io.examday.common.token.SessionClaims;
 import io.examday.session.auth.CandidateAuthenticator;
+import io.examday.session.error.SessionError;
 import io.examday.session.session.ActiveSessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,14 +66,22 @@ public class AutosaveResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SaveRequest request) {
     long start = System.nanoTime();
     CompletableFuture<SaveResponse> result = new CompletableFuture<>();
-    virtualThreads.execute(
-        () -> {
-          try {
-            result.complete(save(authorization, request, start));
-          } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-          }
-        });
+    try {
+      virtualThreads.execute(
+          () -> {
+            try {
+              result.complete(save(authorization, request, start));
+            } catch (Throwable e) { // every outcome answers the request, errors included
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException shuttingDown) {
+      result.completeExceptionally(
+          new ExamdayException(
+              SessionError.STORAGE_UNAVAILABLE,
+              "The answer was not saved (this server is shutting down); retry the same request.",
+              shuttingDown));
+    }
     return result;
   }
 
