@@ -59,6 +59,14 @@ public class RehearsalSimulation extends Simulation {
   /** How long after the scheduled release a candidate keeps waiting for the key. */
   private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(60);
 
+  /**
+   * A socket opened after the release (a reconnect, a late joiner) gets the key right after its
+   * hello: it waits this long for it. (It used to wait only until release + patience, which
+   * mid-exam had passed: the wait shrank to 1 ms, and a key that came 2 ms after the hello counted
+   * as a failed reconnect.)
+   */
+  private static final Duration RELEASE_AFTER_CONNECT = Duration.ofSeconds(10);
+
   /** exam-session closes overdue sessions on a sweep; give it this long after deadline + grace. */
   private static final Duration SWEEP_ALLOWANCE = Duration.ofSeconds(20);
 
@@ -177,7 +185,7 @@ public class RehearsalSimulation extends Simulation {
                 .check(
                     jsonPath("$.type").transform(type -> helloReceived(type, herd)).saveAs("hello"),
                     jsonPath("$.releasedAt").optional().saveAs("releasedBeforeHello")))
-        .await(s -> untilReleasePatienceEnds())
+        .await(s -> max(untilReleasePatienceEnds(), RELEASE_AFTER_CONNECT))
         .on(
             ws.checkTextMessage(releaseName)
                 .matching(jsonPath("$.type").is("release"))
@@ -355,6 +363,10 @@ public class RehearsalSimulation extends Simulation {
 
   private Duration untilReleasePatienceEnds() {
     return untilEpochMs(plan.releaseAtEpochMs() + RELEASE_PATIENCE.toMillis());
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static Duration untilEpochMs(long epochMs) {
