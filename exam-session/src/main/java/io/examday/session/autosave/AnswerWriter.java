@@ -5,12 +5,16 @@ import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Options;
 import io.examday.session.config.ExamSessionConfig;
+import io.examday.session.hotstate.CommittedSave;
+import io.examday.session.hotstate.HotStateStore;
+import io.examday.session.spanner.Timestamps;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
 
 /**
  * Writes answers to Spanner: through the {@link GroupCommitter} (many saves, one commit) or, in the
@@ -19,13 +23,18 @@ import java.util.concurrent.CompletableFuture;
 @Singleton
 public class AnswerWriter {
 
+  private static final Logger LOG = Logger.getLogger(AnswerWriter.class);
+
   private final DatabaseClient db;
-  private final GroupCommitter committer;
+  private final HotStateStore hot;
+  private final GroupCommitter<CommittedSave> committer;
   private final DistributionSummary batchSizes;
   private final Options.TransactionOption[] options;
 
-  public AnswerWriter(DatabaseClient db, ExamSessionConfig config, MeterRegistry metrics) {
+  public AnswerWriter(
+      DatabaseClient db, HotStateStore hot, ExamSessionConfig config, MeterRegistry metrics) {
     this.db = db;
+    this.hot = hot;
     var group = config.autosave().groupCommit();
     this.options =
         group
@@ -39,8 +48,9 @@ public class AnswerWriter {
             .register(metrics);
     this.committer =
         group.enabled()
-            ? new GroupCommitter(
+            ? new GroupCommitter<>(
                 this::commit,
+                this::markDurable,
                 group.maxSaves(),
                 group.maxWait(),
                 group.flushers(),
@@ -48,16 +58,33 @@ public class AnswerWriter {
             : null;
   }
 
-  public CompletableFuture<Timestamp> write(List<Mutation> mutations) {
+  /**
+   * Writes one save's answers; when the commit is done, they are already recorded as durable in the
+   * hot state (with the other saves of the same commit, in one round trip).
+   */
+  public CompletableFuture<Timestamp> write(List<Mutation> mutations, CommittedSave save) {
     if (committer != null) {
-      return committer.submit(mutations);
+      return committer.submit(mutations, save);
     }
     try {
       Timestamp committed = commit(mutations);
       batchSizes.record(1);
+      markDurable(List.of(save), committed);
       return CompletableFuture.completedFuture(committed);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Best effort: the saves are committed whatever happens here. If Redis misses the mark, a retry
+   * of such a save is classified RETRY and written again (a blind write of the same row).
+   */
+  private void markDurable(List<CommittedSave> saves, Timestamp committed) {
+    try {
+      hot.markDurable(saves, Timestamps.instant(committed));
+    } catch (RuntimeException e) {
+      LOG.warnf("committed saves not marked durable in Redis: %s", e.getClass().getSimpleName());
     }
   }
 

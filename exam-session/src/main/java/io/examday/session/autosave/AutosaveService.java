@@ -12,7 +12,7 @@ import io.examday.session.domain.SessionRules;
 import io.examday.session.error.SessionError;
 import io.examday.session.exam.ExamCatalog;
 import io.examday.session.hotstate.AnswerItem;
-import io.examday.session.hotstate.DurableAnswer;
+import io.examday.session.hotstate.CommittedSave;
 import io.examday.session.hotstate.HotStateStore;
 import io.examday.session.hotstate.Verdicts;
 import io.examday.session.session.SessionLookup;
@@ -116,13 +116,12 @@ public class AutosaveService {
       }
     }
     if (!mutations.isEmpty()) {
-      Instant committed = Timestamps.instant(await(writer.write(mutations)));
-      List<DurableAnswer> durable = new ArrayList<>(written.size());
+      List<AnswerItem> items = written.stream().map(i -> valid.get(i).item()).toList();
+      CommittedSave save = new CommittedSave(claims.sessionId(), claims.examId(), items);
+      Instant committed = Timestamps.instant(await(writer.write(mutations, save)));
       for (int i : written) {
         committedAt[i] = committed;
-        durable.add(new DurableAnswer(valid.get(i).item(), committed));
       }
-      hot.markDurable(claims.sessionId(), claims.examId(), durable);
     }
     List<SaveResponse.Ack> acks = new ArrayList<>(valid.size());
     for (int i = 0; i < valid.size(); i++) {

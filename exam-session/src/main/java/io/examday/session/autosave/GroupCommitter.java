@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import org.jboss.logging.Logger;
 
 /**
  * Lets concurrent saves share one Spanner commit. A flusher takes the first waiting save, gathers
@@ -20,18 +21,37 @@ import java.util.function.IntConsumer;
  *
  * <p>The commit function must be a blind write (Spanner {@code writeAtLeastOnce}): the mutations
  * are idempotent, so a retried or replayed commit changes nothing.
+ *
+ * <p>After a commit and before any save of it is completed, {@code afterCommit} gets every save's
+ * payload at once (exam-session records them as durable in Redis with one pipelined call per
+ * commit). It is best effort: if it fails, the saves are still committed and still complete.
+ *
+ * @param <T> what each save carries to {@code afterCommit}
  */
-public final class GroupCommitter implements AutoCloseable {
+public final class GroupCommitter<T> implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(GroupCommitter.class);
 
   /** Commits mutations, returning the commit timestamp. */
   public interface Commit {
     Timestamp apply(List<Mutation> mutations);
   }
 
-  private record Pending(List<Mutation> mutations, CompletableFuture<Timestamp> done) {}
+  /**
+   * Runs after a commit, with the payloads of every save in it.
+   *
+   * @param <T> the payload type
+   */
+  public interface AfterCommit<T> {
+    void committed(List<T> payloads, Timestamp at);
+  }
 
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private record Pending<T>(
+      List<Mutation> mutations, T payload, CompletableFuture<Timestamp> done) {}
+
+  private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
   private final Commit commit;
+  private final AfterCommit<T> afterCommit;
   private final int maxSaves;
   private final long maxWaitNanos;
   private final IntConsumer batchSizes;
@@ -39,8 +59,14 @@ public final class GroupCommitter implements AutoCloseable {
   private volatile boolean running = true;
 
   public GroupCommitter(
-      Commit commit, int maxSaves, Duration maxWait, int flusherCount, IntConsumer batchSizes) {
+      Commit commit,
+      AfterCommit<T> afterCommit,
+      int maxSaves,
+      Duration maxWait,
+      int flusherCount,
+      IntConsumer batchSizes) {
     this.commit = commit;
+    this.afterCommit = afterCommit;
     this.maxSaves = maxSaves;
     this.maxWaitNanos = maxWait.toNanos();
     this.batchSizes = batchSizes;
@@ -51,21 +77,21 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
-  public CompletableFuture<Timestamp> submit(List<Mutation> mutations) {
+  public CompletableFuture<Timestamp> submit(List<Mutation> mutations, T payload) {
     CompletableFuture<Timestamp> done = new CompletableFuture<>();
     if (!running) {
       done.completeExceptionally(new IllegalStateException("group committer is closed"));
       return done;
     }
-    queue.add(new Pending(mutations, done));
+    queue.add(new Pending<>(mutations, payload, done));
     return done;
   }
 
   private void flushLoop() {
-    List<Pending> batch = new ArrayList<>(maxSaves);
+    List<Pending<T>> batch = new ArrayList<>(maxSaves);
     while (running || !queue.isEmpty()) {
       try {
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        Pending<T> first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
@@ -81,7 +107,7 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
-  private void gather(List<Pending> batch) throws InterruptedException {
+  private void gather(List<Pending<T>> batch) throws InterruptedException {
     long deadline = System.nanoTime() + maxWaitNanos;
     queue.drainTo(batch, maxSaves - batch.size());
     while (batch.size() < maxSaves) {
@@ -89,7 +115,7 @@ public final class GroupCommitter implements AutoCloseable {
       if (left <= 0) {
         return;
       }
-      Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+      Pending<T> next = queue.poll(left, TimeUnit.NANOSECONDS);
       if (next == null) {
         return;
       }
@@ -98,21 +124,30 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
-  private void flush(List<Pending> batch) {
+  private void flush(List<Pending<T>> batch) {
     List<Mutation> mutations = new ArrayList<>();
-    for (Pending pending : batch) {
+    List<T> payloads = new ArrayList<>(batch.size());
+    for (Pending<T> pending : batch) {
       mutations.addAll(pending.mutations());
+      payloads.add(pending.payload());
     }
+    Timestamp committed;
     try {
-      Timestamp committed = commit.apply(mutations);
-      batchSizes.accept(batch.size());
-      for (Pending pending : batch) {
-        pending.done().complete(committed);
-      }
+      committed = commit.apply(mutations);
     } catch (RuntimeException e) {
-      for (Pending pending : batch) {
+      for (Pending<T> pending : batch) {
         pending.done().completeExceptionally(e);
       }
+      return;
+    }
+    batchSizes.accept(batch.size());
+    try {
+      afterCommit.committed(payloads, committed);
+    } catch (RuntimeException e) {
+      LOG.warnf("after-commit step failed (the saves are committed): %s", e.toString());
+    }
+    for (Pending<T> pending : batch) {
+      pending.done().complete(committed);
     }
   }
 

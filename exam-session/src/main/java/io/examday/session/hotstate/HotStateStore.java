@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -130,22 +132,50 @@ public class HotStateStore {
     return fields;
   }
 
-  /** Records durable answers; bumps the exam's answered counters for first-time questions. */
-  public void markDurable(String sessionId, String examId, List<DurableAnswer> answers) {
-    List<String> args = new ArrayList<>(2 + answers.size() * 4);
+  /**
+   * Records that one commit made these saves durable, for all of them in one pipelined round trip
+   * (plus one for the exam-wide answered counters of first-time questions).
+   */
+  public void markDurable(List<CommittedSave> saves, Instant committedAt) {
+    if (saves.isEmpty()) {
+      return;
+    }
+    String at = Long.toString(micros(committedAt));
+    traced(
+        "redis EVALSHA durable (pipelined)",
+        () -> {
+          List<List<String>> firstTime = durable.runAll(saves, save -> durableArgs(save, at));
+          Map<String, Map<String, Long>> counts = new HashMap<>();
+          for (int i = 0; i < saves.size(); i++) {
+            for (String questionId : firstTime.get(i)) {
+              counts
+                  .computeIfAbsent(saves.get(i).examId(), e -> new HashMap<>())
+                  .merge(questionId, 1L, Long::sum);
+            }
+          }
+          if (!counts.isEmpty()) {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+              counts.forEach(
+                  (examId, byQuestion) ->
+                      byQuestion.forEach((q, n) -> pipeline.hincrBy(countersKey(examId), q, n)));
+              pipeline.sync();
+            }
+          }
+          return null;
+        });
+  }
+
+  private List<String> durableArgs(CommittedSave save, String at) {
+    List<String> args = new ArrayList<>(2 + save.answers().size() * 4);
     args.add(ttlSeconds);
-    args.add(Integer.toString(answers.size()));
-    for (DurableAnswer answer : answers) {
-      args.add(answer.item().questionId());
-      args.add(Long.toString(answer.item().seq()));
-      args.add(answer.item().sha256Hex());
-      args.add(Long.toString(micros(answer.committedAt())));
+    args.add(Integer.toString(save.answers().size()));
+    for (AnswerItem item : save.answers()) {
+      args.add(item.questionId());
+      args.add(Long.toString(item.seq()));
+      args.add(item.sha256Hex());
+      args.add(at);
     }
-    @SuppressWarnings("unchecked")
-    List<String> firstTime = (List<String>) durable.run(List.of(answersKey(sessionId)), args);
-    for (String questionId : firstTime) {
-      redis.hincrBy(countersKey(examId), questionId, 1);
-    }
+    return args;
   }
 
   /**
@@ -258,6 +288,38 @@ public class HotStateStore {
     Script(String name) {
       this.name = name;
       this.source = resource("redis/" + name + ".lua");
+    }
+
+    /**
+     * Runs the script once per save (keyed by its session's answers hash) in one pipeline; a save
+     * whose reply is NOSCRIPT (Redis restarted and forgot the script) is run again on its own.
+     */
+    @SuppressWarnings("unchecked")
+    List<List<String>> runAll(
+        List<CommittedSave> saves, java.util.function.Function<CommittedSave, List<String>> args) {
+      if (sha == null) {
+        sha = redis.scriptLoad(source, answersKey(saves.get(0).sessionId()));
+      }
+      List<Response<Object>> replies = new ArrayList<>(saves.size());
+      try (AbstractPipeline pipeline = redis.pipelined()) {
+        for (CommittedSave save : saves) {
+          replies.add(
+              pipeline.evalsha(sha, List.of(answersKey(save.sessionId())), args.apply(save)));
+        }
+        pipeline.sync();
+      }
+      List<List<String>> results = new ArrayList<>(saves.size());
+      for (int i = 0; i < saves.size(); i++) {
+        Object reply;
+        try {
+          reply = replies.get(i).get();
+        } catch (JedisNoScriptException e) {
+          CommittedSave save = saves.get(i);
+          reply = run(List.of(answersKey(save.sessionId())), args.apply(save));
+        }
+        results.add((List<String>) reply);
+      }
+      return results;
     }
 
     Object run(List<String> keys, List<String> args) {

@@ -33,12 +33,29 @@ class GroupCommitterTest {
           await(releaseFirstCommit);
           return Timestamp.ofTimeMicroseconds(commitSizes.size());
         };
-    try (GroupCommitter committer = new GroupCommitter(commit, 100, Duration.ZERO, 1, n -> {})) {
-      CompletableFuture<Timestamp> first = committer.submit(save(0));
+    List<List<Integer>> afterCommits = new CopyOnWriteArrayList<>();
+    List<Integer> completedBeforeAfterCommit = new CopyOnWriteArrayList<>();
+    List<CompletableFuture<Timestamp>> all = new CopyOnWriteArrayList<>();
+    GroupCommitter.AfterCommit<Integer> afterCommit =
+        (payloads, at) -> {
+          afterCommits.add(payloads);
+          for (int i : payloads) {
+            if (all.get(i).isDone()) {
+              completedBeforeAfterCommit.add(i);
+            }
+          }
+        };
+    try (GroupCommitter<Integer> committer =
+        new GroupCommitter<>(commit, afterCommit, 100, Duration.ZERO, 1, n -> {})) {
+      CompletableFuture<Timestamp> first = committer.submit(save(0), 0);
+      all.add(first);
       firstCommitEntered.await(5, TimeUnit.SECONDS);
       List<CompletableFuture<Timestamp>> queued = new ArrayList<>();
       for (int i = 1; i <= 250; i++) {
-        queued.add(committer.submit(save(i)));
+        CompletableFuture<Timestamp> f = new CompletableFuture<>();
+        all.add(f);
+        committer.submit(save(i), i).whenComplete((t, e) -> f.complete(t));
+        queued.add(f);
       }
       releaseFirstCommit.countDown();
       assertThat(first.get(5, TimeUnit.SECONDS)).isNotNull();
@@ -47,24 +64,48 @@ class GroupCommitterTest {
       }
     }
     assertThat(commitSizes).containsExactly(1, 100, 100, 50);
+    assertThat(afterCommits).extracting(List::size).containsExactly(1, 100, 100, 50);
+    assertThat(afterCommits.stream().flatMap(List::stream).sorted().toList())
+        .isEqualTo(java.util.stream.IntStream.rangeClosed(0, 250).boxed().toList());
+    assertThat(completedBeforeAfterCommit).as("no save completes before it is marked").isEmpty();
   }
 
   @Test
-  void aFailedCommitFailsEverySaveInIt() {
-    try (GroupCommitter committer =
-        new GroupCommitter(
-            m -> {
-              throw new IllegalStateException("spanner down");
+  void aFailingAfterCommitStepDoesNotFailCommittedSaves() throws Exception {
+    try (GroupCommitter<String> committer =
+        new GroupCommitter<>(
+            m -> Timestamp.ofTimeMicroseconds(42),
+            (payloads, at) -> {
+              throw new IllegalStateException("redis down");
             },
             10,
             Duration.ZERO,
             1,
             n -> {})) {
-      CompletableFuture<Timestamp> save = committer.submit(save(1));
+      assertThat(committer.submit(save(1), "s").get(5, TimeUnit.SECONDS))
+          .isEqualTo(Timestamp.ofTimeMicroseconds(42));
+    }
+  }
+
+  @Test
+  void aFailedCommitFailsEverySaveInIt() {
+    List<String> marked = new CopyOnWriteArrayList<>();
+    try (GroupCommitter<String> committer =
+        new GroupCommitter<>(
+            m -> {
+              throw new IllegalStateException("spanner down");
+            },
+            (payloads, at) -> marked.addAll(payloads),
+            10,
+            Duration.ZERO,
+            1,
+            n -> {})) {
+      CompletableFuture<Timestamp> save = committer.submit(save(1), "s");
       assertThatThrownBy(() -> save.get(5, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasRootCauseMessage("spanner down");
     }
+    assertThat(marked).as("nothing is marked durable when the commit failed").isEmpty();
   }
 
   private static void await(CountDownLatch latch) {
