@@ -270,7 +270,11 @@ public class HotStateStore {
     return Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1_000L);
   }
 
+  /** A span per Redis call, when the request's trace is sampled; otherwise just the call. */
   private <T> T traced(String name, Supplier<T> call) {
+    if (!Span.current().isRecording()) {
+      return call.get();
+    }
     Span span = tracer.spanBuilder(name).setAttribute("db.system", "redis").startSpan();
     try (Scope ignored = span.makeCurrent()) {
       return call.get();
