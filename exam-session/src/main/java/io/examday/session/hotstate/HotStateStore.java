@@ -144,10 +144,13 @@ public class HotStateStore {
     traced(
         "redis EVALSHA durable (pipelined)",
         () -> {
-          List<List<String>> firstTime = durable.runAll(saves, save -> durableArgs(save, at));
+          List<Object> firstTime =
+              durable.runAll(
+                  saves.stream().map(save -> List.of(answersKey(save.sessionId()))).toList(),
+                  saves.stream().map(save -> durableArgs(save, at)).toList());
           Map<String, Map<String, Long>> counts = new HashMap<>();
           for (int i = 0; i < saves.size(); i++) {
-            for (String questionId : firstTime.get(i)) {
+            for (String questionId : questionIds(firstTime.get(i))) {
               counts
                   .computeIfAbsent(saves.get(i).examId(), e -> new HashMap<>())
                   .merge(questionId, 1L, Long::sum);
@@ -163,6 +166,11 @@ public class HotStateStore {
           }
           return null;
         });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> questionIds(Object durableReply) {
+    return (List<String>) durableReply;
   }
 
   private List<String> durableArgs(CommittedSave save, String at) {
@@ -295,33 +303,25 @@ public class HotStateStore {
     }
 
     /**
-     * Runs the script once per save (keyed by its session's answers hash) in one pipeline; a save
-     * whose reply is NOSCRIPT (Redis restarted and forgot the script) is run again on its own.
+     * Runs the script once per call, all calls in one pipeline; a call answered NOSCRIPT (Redis
+     * restarted and forgot the script) is run again on its own, which reloads it.
      */
-    @SuppressWarnings("unchecked")
-    List<List<String>> runAll(
-        List<CommittedSave> saves, java.util.function.Function<CommittedSave, List<String>> args) {
-      if (sha == null) {
-        sha = redis.scriptLoad(source, answersKey(saves.get(0).sessionId()));
-      }
-      List<Response<Object>> replies = new ArrayList<>(saves.size());
+    List<Object> runAll(List<List<String>> keys, List<List<String>> args) {
+      String digest = loaded(keys.get(0).get(0));
+      List<Response<Object>> replies = new ArrayList<>(keys.size());
       try (AbstractPipeline pipeline = redis.pipelined()) {
-        for (CommittedSave save : saves) {
-          replies.add(
-              pipeline.evalsha(sha, List.of(answersKey(save.sessionId())), args.apply(save)));
+        for (int i = 0; i < keys.size(); i++) {
+          replies.add(pipeline.evalsha(digest, keys.get(i), args.get(i)));
         }
         pipeline.sync();
       }
-      List<List<String>> results = new ArrayList<>(saves.size());
-      for (int i = 0; i < saves.size(); i++) {
-        Object reply;
+      List<Object> results = new ArrayList<>(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
         try {
-          reply = replies.get(i).get();
+          results.add(replies.get(i).get());
         } catch (JedisNoScriptException e) {
-          CommittedSave save = saves.get(i);
-          reply = run(List.of(answersKey(save.sessionId())), args.apply(save));
+          results.add(run(keys.get(i), args.get(i)));
         }
-        results.add((List<String>) reply);
       }
       return results;
     }
@@ -330,16 +330,23 @@ public class HotStateStore {
       return traced(
           "redis EVALSHA " + name,
           () -> {
-            if (sha == null) {
-              sha = redis.scriptLoad(source, keys.get(0));
-            }
             try {
-              return redis.evalsha(sha, keys, args);
+              return redis.evalsha(loaded(keys.get(0)), keys, args);
             } catch (JedisNoScriptException e) {
-              sha = redis.scriptLoad(source, keys.get(0));
-              return redis.evalsha(sha, keys, args);
+              sha = null;
+              return redis.evalsha(loaded(keys.get(0)), keys, args);
             }
           });
+    }
+
+    /** The script's digest, loading it first if this instance has not yet (or must again). */
+    private String loaded(String key) {
+      String digest = sha;
+      if (digest == null) {
+        digest = redis.scriptLoad(source, key);
+        sha = digest;
+      }
+      return digest;
     }
   }
 
