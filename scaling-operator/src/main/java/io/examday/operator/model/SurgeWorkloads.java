@@ -60,15 +60,7 @@ public final class SurgeWorkloads {
                             "memory", new Quantity(surge.getPodMemory())))
                     .build())
             .build();
-    PodTemplateSpec template =
-        template(
-            labels,
-            new PodSpecBuilder()
-                .withPriorityClassName(settings.balloonPriorityClass())
-                .withTerminationGracePeriodSeconds(0L)
-                .withNodeSelector(surge.getNodeSelector())
-                .withTolerations(surge.getTolerations())
-                .withContainers(pause));
+    PodTemplateSpec template = template(labels, onSurgePool(surge, settings).withContainers(pause));
     return new DeploymentBuilder()
         .withMetadata(meta(schedule, balloonName(schedule), labels))
         .withNewSpec()
@@ -102,11 +94,7 @@ public final class SurgeWorkloads {
     PodTemplateSpec template =
         template(
             labels,
-            new PodSpecBuilder()
-                .withPriorityClassName(settings.balloonPriorityClass())
-                .withTerminationGracePeriodSeconds(0L)
-                .withNodeSelector(surge.getNodeSelector())
-                .withTolerations(surge.getTolerations())
+            onSurgePool(surge, settings)
                 .withInitContainers(pulls)
                 .withContainers(
                     new ContainerBuilder()
@@ -127,6 +115,18 @@ public final class SurgeWorkloads {
   private static SurgeCapacity surgeOf(ExamSchedule schedule) {
     SurgeCapacity surge = schedule.getSpec().getSurge();
     return surge == null ? new SurgeCapacity() : surge;
+  }
+
+  /**
+   * A pod spec placed on the surge pool at the lowest priority, so real pods evict it at once:
+   * shared by the balloons and the pre-pull pods.
+   */
+  private static PodSpecBuilder onSurgePool(SurgeCapacity surge, WorkloadSettings settings) {
+    return new PodSpecBuilder()
+        .withPriorityClassName(settings.balloonPriorityClass())
+        .withTerminationGracePeriodSeconds(0L)
+        .withNodeSelector(surge.getNodeSelector())
+        .withTolerations(surge.getTolerations());
   }
 
   private static PodTemplateSpec template(Map<String, String> labels, PodSpecBuilder spec) {
