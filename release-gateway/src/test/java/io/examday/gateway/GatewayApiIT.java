@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.WebSocketClient;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class GatewayApiIT {
 
   private TestKeys keys;
   private DatabaseClient db;
-  private HttpClient http;
+  private WebSocketClient http;
 
   @BeforeEach
   void setUp() {
@@ -68,7 +68,7 @@ class GatewayApiIT {
                 config.spanner().project(),
                 config.spanner().instance(),
                 config.spanner().database()));
-    http = vertx.createHttpClient();
+    http = vertx.createWebSocketClient();
   }
 
   private String admin() {

@@ -30,7 +30,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ class TwoGatewaysIT {
   private static PaperService papers;
   private static Instance a;
   private static Instance b;
-  private static HttpClient client;
+  private static WebSocketClient client;
   private static String topicSuffix;
 
   /** One gateway instance: its live core, its HTTP port and its Pub/Sub side. */
@@ -89,7 +89,7 @@ class TwoGatewaysIT {
     topicSuffix = UUID.randomUUID().toString().substring(0, 8);
     a = instance("a", pubsub("a", emulator(), true));
     b = instance("b", pubsub("b", emulator(), true));
-    client = vertx.createHttpClient();
+    client = vertx.createWebSocketClient();
   }
 
   @AfterAll

@@ -1,8 +1,9 @@
 package io.examday.gateway.testing;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -17,8 +18,12 @@ public final class TestCandidate {
   public volatile Short closeCode;
   public volatile String closeReason;
 
+  /**
+   * Opens a candidate socket. The handlers are in place before the handshake, so a frame or a close
+   * the server sends right after the upgrade (the hello, a refused token) is never missed.
+   */
   public static Future<TestCandidate> connect(
-      HttpClient client, int port, String examId, String token) {
+      WebSocketClient client, int port, String examId, String token) {
     TestCandidate candidate = new TestCandidate();
     WebSocketConnectOptions options =
         new WebSocketConnectOptions()
@@ -28,26 +33,15 @@ public final class TestCandidate {
     if (token != null) {
       options.addHeader("Authorization", "Bearer " + token);
     }
-    return client
-        .webSocket(options)
-        .map(
-            ws -> {
-              candidate.socket = ws;
-              try {
-                ws.textMessageHandler(text -> candidate.frames.add(new JsonObject(text)));
-                ws.closeHandler(v -> candidate.recordClose(ws));
-              } catch (IllegalStateException alreadyClosed) {
-                // The server may close right after the upgrade (a refused token), before this
-                // callback runs: Vert.x then refuses new handlers, and the close is read here.
-                candidate.recordClose(ws);
-              }
-              return candidate;
-            });
-  }
-
-  private void recordClose(WebSocket ws) {
-    closeReason = ws.closeReason();
-    closeCode = ws.closeStatusCode();
+    ClientWebSocket ws = client.webSocket();
+    candidate.socket = ws;
+    ws.textMessageHandler(text -> candidate.frames.add(new JsonObject(text)));
+    ws.closeHandler(
+        v -> {
+          candidate.closeReason = ws.closeReason();
+          candidate.closeCode = ws.closeStatusCode();
+        });
+    return ws.connect(options).map(connected -> candidate);
   }
 
   public Optional<JsonObject> frame(String type) {
