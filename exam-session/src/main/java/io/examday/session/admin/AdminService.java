@@ -11,6 +11,7 @@ import io.examday.common.spanner.SessionRows;
 import io.examday.session.domain.CredentialHasher;
 import io.examday.session.error.SessionError;
 import io.examday.session.exam.ExamCatalog;
+import io.examday.session.login.DirectoryCache;
 import io.examday.session.login.LoginService;
 import io.examday.session.session.AuditEntry;
 import io.examday.session.spanner.Timestamps;
@@ -33,11 +34,14 @@ public class AdminService {
   private final Transactions transactions;
   private final ExamCatalog exams;
   private final CredentialHasher hasher;
+  private final DirectoryCache directory;
 
-  public AdminService(Transactions transactions, ExamCatalog exams, LoginService login) {
+  public AdminService(
+      Transactions transactions, ExamCatalog exams, LoginService login, DirectoryCache directory) {
     this.transactions = transactions;
     this.exams = exams;
     this.hasher = login.hasher();
+    this.directory = directory;
   }
 
   public void defineExam(String actor, String examId, ExamDefinition exam) {
@@ -151,36 +155,41 @@ public class AdminService {
       sessionIds.add(sessionId);
       sessions.add(SessionRows.firstAttempt(sessionId, candidateId, examId));
     }
-    transactions.run(
-        tx -> {
-          Set<String> existing = new HashSet<>();
-          KeySet.Builder keys = KeySet.newBuilder();
-          sessionIds.forEach(id -> keys.addKey(Key.of(id)));
-          try (ResultSet rows = tx.read("Sessions", keys.build(), List.of("SessionId", "ExamId"))) {
-            while (rows.next()) {
-              if (!rows.getString("ExamId").equals(examId)) {
-                throw new ExamdayException(
-                    SessionError.INVALID_ACTION,
-                    "A roll number in this batch is registered for another exam.");
+    // Tombstones before and after the commit: no login may cache the old record meanwhile.
+    directory.forgetPending(rolls);
+    Transactions.Committed<Void> committed =
+        transactions.runCommitted(
+            tx -> {
+              Set<String> existing = new HashSet<>();
+              KeySet.Builder keys = KeySet.newBuilder();
+              sessionIds.forEach(id -> keys.addKey(Key.of(id)));
+              try (ResultSet rows =
+                  tx.read("Sessions", keys.build(), List.of("SessionId", "ExamId"))) {
+                while (rows.next()) {
+                  if (!rows.getString("ExamId").equals(examId)) {
+                    throw new ExamdayException(
+                        SessionError.INVALID_ACTION,
+                        "A roll number in this batch is registered for another exam.");
+                  }
+                  existing.add(rows.getString("SessionId"));
+                }
               }
-              existing.add(rows.getString("SessionId"));
-            }
-          }
-          tx.buffer(candidates);
-          for (int i = 0; i < sessions.size(); i++) {
-            if (!existing.contains(sessionIds.get(i))) {
-              tx.buffer(sessions.get(i));
-            }
-          }
-          tx.buffer(
-              new AuditEntry(
-                      actor,
-                      "IMPORT_CANDIDATES",
-                      "candidate import",
-                      "{\"count\":" + sessions.size() + "}")
-                  .mutation(examId, null));
-          return null;
-        });
+              tx.buffer(candidates);
+              for (int i = 0; i < sessions.size(); i++) {
+                if (!existing.contains(sessionIds.get(i))) {
+                  tx.buffer(sessions.get(i));
+                }
+              }
+              tx.buffer(
+                  new AuditEntry(
+                          actor,
+                          "IMPORT_CANDIDATES",
+                          "candidate import",
+                          "{\"count\":" + sessions.size() + "}")
+                      .mutation(examId, null));
+              return null;
+            });
+    directory.forgotAt(rolls, committed.commitTimestamp());
     return sessions.size();
   }
 

@@ -23,6 +23,8 @@ public interface ExamSessionConfig {
 
   CloserConfig closer();
 
+  WarmConfig warm();
+
   PubsubConfig pubsub();
 
   /** Where the answer of record lives. */
@@ -162,6 +164,25 @@ public interface ExamSessionConfig {
 
     /** Sessions closed per transaction. */
     @WithDefault("200")
+    int batchSize();
+  }
+
+  /** Staging an exam's logins and sessions in Redis ahead of its start. */
+  interface WarmConfig {
+    /** Run the scheduled warm-up on this pod (one pod per exam does the work). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Exams starting within this time (or started this long ago, unreleased) are warmed. */
+    @WithDefault("PT45M")
+    Duration lead();
+
+    /** How often the job looks for exams to warm. */
+    @WithDefault("PT1M")
+    Duration interval();
+
+    /** Rows per Redis pipeline. */
+    @WithDefault("500")
     int batchSize();
   }
 

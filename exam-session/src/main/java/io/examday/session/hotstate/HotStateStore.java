@@ -4,14 +4,10 @@ import io.examday.session.config.ExamSessionConfig;
 import io.examday.session.domain.SaveVerdict;
 import io.examday.session.domain.SessionFacts;
 import io.examday.session.domain.SessionStatus;
-import io.opentelemetry.api.trace.Span;
+import io.examday.session.infra.RedisCalls;
+import io.examday.session.infra.RedisScript;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +18,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Sessions' hot state in Redis: status and deadline inputs, and per question the newest accepted
@@ -39,15 +33,19 @@ public class HotStateStore {
   private final RedisClient redis;
   private final Tracer tracer;
   private final String ttlSeconds;
-  private final Script accept = new Script("accept");
-  private final Script durable = new Script("durable");
-  private final Script load = new Script("load");
-  private final Script beginSubmit = new Script("begin-submit");
+  private final RedisScript accept;
+  private final RedisScript durable;
+  private final RedisScript load;
+  private final RedisScript beginSubmit;
 
   public HotStateStore(RedisClient redis, Tracer tracer, ExamSessionConfig config) {
     this.redis = redis;
     this.tracer = tracer;
     this.ttlSeconds = Long.toString(config.redis().hotStateTtl().toSeconds());
+    this.accept = new RedisScript(redis, tracer, "accept");
+    this.durable = new RedisScript(redis, tracer, "durable");
+    this.load = new RedisScript(redis, tracer, "load");
+    this.beginSubmit = new RedisScript(redis, tracer, "begin-submit");
   }
 
   static String sessionKey(String sessionId) {
@@ -70,6 +68,24 @@ public class HotStateStore {
 
   /** Rebuilds a session from the record; no-op if another request already did. */
   public void load(SessionFacts facts, List<DurableAnswer> latest) {
+    load.run(loadKeys(facts), loadArgs(facts, latest));
+  }
+
+  /**
+   * Loads sessions that have no answers yet (the warm-up before the release), in one pipeline; each
+   * is a no-op if the session is already there.
+   */
+  public void loadAll(List<SessionFacts> sessions) {
+    load.runAll(
+        sessions.stream().map(HotStateStore::loadKeys).toList(),
+        sessions.stream().map(f -> loadArgs(f, List.of())).toList());
+  }
+
+  private static List<String> loadKeys(SessionFacts facts) {
+    return List.of(sessionKey(facts.sessionId()), answersKey(facts.sessionId()));
+  }
+
+  private List<String> loadArgs(SessionFacts facts, List<DurableAnswer> latest) {
     List<String> args = new ArrayList<>();
     args.add(ttlSeconds);
     Map<String, String> fields = encode(facts);
@@ -85,7 +101,7 @@ public class HotStateStore {
       args.add(answer.item().sha256Hex());
       args.add(Long.toString(micros(answer.committedAt())));
     }
-    load.run(List.of(sessionKey(facts.sessionId()), answersKey(facts.sessionId())), args);
+    return args;
   }
 
   /** Mirrors a state change already committed in Spanner. */
@@ -280,84 +296,6 @@ public class HotStateStore {
 
   /** A span per Redis call, when the request's trace is sampled; otherwise just the call. */
   private <T> T traced(String name, Supplier<T> call) {
-    if (!Span.current().isRecording()) {
-      return call.get();
-    }
-    Span span = tracer.spanBuilder(name).setAttribute("db.system", "redis").startSpan();
-    try (Scope ignored = span.makeCurrent()) {
-      return call.get();
-    } finally {
-      span.end();
-    }
-  }
-
-  /** A Lua script run by digest, reloaded if Redis restarted and forgot it. */
-  private final class Script {
-    private final String name;
-    private final String source;
-    private volatile String sha;
-
-    Script(String name) {
-      this.name = name;
-      this.source = resource("redis/" + name + ".lua");
-    }
-
-    /**
-     * Runs the script once per call, all calls in one pipeline; a call answered NOSCRIPT (Redis
-     * restarted and forgot the script) is run again on its own, which reloads it.
-     */
-    List<Object> runAll(List<List<String>> keys, List<List<String>> args) {
-      String digest = loaded(keys.get(0).get(0));
-      List<Response<Object>> replies = new ArrayList<>(keys.size());
-      try (AbstractPipeline pipeline = redis.pipelined()) {
-        for (int i = 0; i < keys.size(); i++) {
-          replies.add(pipeline.evalsha(digest, keys.get(i), args.get(i)));
-        }
-        pipeline.sync();
-      }
-      List<Object> results = new ArrayList<>(keys.size());
-      for (int i = 0; i < keys.size(); i++) {
-        try {
-          results.add(replies.get(i).get());
-        } catch (JedisNoScriptException e) {
-          results.add(run(keys.get(i), args.get(i)));
-        }
-      }
-      return results;
-    }
-
-    Object run(List<String> keys, List<String> args) {
-      return traced(
-          "redis EVALSHA " + name,
-          () -> {
-            try {
-              return redis.evalsha(loaded(keys.get(0)), keys, args);
-            } catch (JedisNoScriptException e) {
-              sha = null;
-              return redis.evalsha(loaded(keys.get(0)), keys, args);
-            }
-          });
-    }
-
-    /** The script's digest, loading it first if this instance has not yet (or must again). */
-    private String loaded(String key) {
-      String digest = sha;
-      if (digest == null) {
-        digest = redis.scriptLoad(source, key);
-        sha = digest;
-      }
-      return digest;
-    }
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = HotStateStore.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RedisCalls.traced(tracer, name, call);
   }
 }

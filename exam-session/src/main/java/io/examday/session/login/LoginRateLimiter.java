@@ -2,7 +2,6 @@ package io.examday.session.login;
 
 import io.examday.common.error.ExamdayException;
 import io.examday.session.config.ExamSessionConfig;
-import io.examday.session.domain.AnswerDigest;
 import io.examday.session.error.SessionError;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -45,6 +44,6 @@ public class LoginRateLimiter {
   }
 
   private static String key(String rollNumber) {
-    return "lf:" + AnswerDigest.hex(AnswerDigest.sha256(rollNumber)).substring(0, 32);
+    return RollNumberKeys.failures(rollNumber);
   }
 }

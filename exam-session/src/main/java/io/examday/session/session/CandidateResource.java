@@ -3,6 +3,7 @@ package io.examday.session.session;
 import io.examday.common.token.SessionClaims;
 import io.examday.session.auth.CandidateAuthenticator;
 import io.examday.session.autosave.AnswerStore;
+import io.examday.session.domain.ExamFacts;
 import io.examday.session.exam.ExamCatalog;
 import io.examday.session.login.LoginRequest;
 import io.examday.session.login.LoginResponse;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** The candidate's API: login, state and resume, submit (autosave: {@code AutosaveResource}). */
@@ -86,7 +88,11 @@ public class CandidateResource {
 
   private SessionView view(String sessionId) {
     var facts = lookup.facts(sessionId);
-    return SessionViews.of(
-        facts, exams.get(facts.examId()), answers.latest(sessionId), clock.instant());
+    ExamFacts exam = exams.get(facts.examId());
+    // No answer can exist before the release (saves are refused until then): the candidates
+    // waiting for the start are served from Redis and the exam cache alone.
+    List<AnswerStore.StoredAnswer> saved =
+        exam.releasedAt().isPresent() ? answers.latest(sessionId) : List.of();
+    return SessionViews.of(facts, exam, saved, clock.instant());
   }
 }

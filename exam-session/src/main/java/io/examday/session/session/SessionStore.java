@@ -135,7 +135,8 @@ public class SessionStore {
     return facts(row, row.getLong("ExtraTimeSeconds"));
   }
 
-  private static SessionFacts facts(StructReader row, long candidateExtraSeconds) {
+  /** A session row (the columns of {@link #SELECT}) with its candidate's accommodation. */
+  public static SessionFacts facts(StructReader row, long candidateExtraSeconds) {
     return new SessionFacts(
         row.getString("SessionId"),
         row.getString("CandidateId"),

@@ -1,8 +1,10 @@
 package io.examday.session.spanner;
 
+import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.ErrorCode;
 import com.google.cloud.spanner.SpannerException;
+import com.google.cloud.spanner.TransactionRunner;
 import com.google.cloud.spanner.TransactionRunner.TransactionCallable;
 import io.examday.common.error.ExamdayException;
 import jakarta.inject.Singleton;
@@ -28,10 +30,25 @@ public class Transactions {
   }
 
   public <T> T run(TransactionCallable<T> work) {
+    return runCommitted(work).result();
+  }
+
+  /**
+   * A transaction's result with its commit timestamp.
+   *
+   * @param result what the work returned
+   * @param commitTimestamp when it committed
+   */
+  public record Committed<T>(T result, Timestamp commitTimestamp) {}
+
+  /** As {@link #run}, also telling when the transaction committed. */
+  public <T> Committed<T> runCommitted(TransactionCallable<T> work) {
     long backoff = FIRST_BACKOFF_NANOS;
     for (int attempt = 1; ; attempt++) {
       try {
-        return db.readWriteTransaction().run(work);
+        TransactionRunner runner = db.readWriteTransaction();
+        T result = runner.run(work);
+        return new Committed<>(result, runner.getCommitTimestamp());
       } catch (SpannerException e) {
         if (e.getCause() instanceof ExamdayException refusal) {
           throw refusal;

@@ -44,17 +44,19 @@ public class ExamSessionTestResource implements QuarkusTestResourceLifecycleMana
                   + Base64.getMimeEncoder().encodeToString(idpKeys.getPublic().getEncoded())
                   + "\n-----END PUBLIC KEY-----\n");
       var settings = database.settings();
-      return Map.of(
-          "examday.spanner.project", settings.projectId(),
-          "examday.spanner.instance", settings.instanceId(),
-          "examday.spanner.database", settings.databaseId(),
-          "examday.redis.url", redis.url(),
-          "examday.session-token.private-key", sessionPrivate.toString(),
-          "examday.session-token.public-key", sessionPublic.toString(),
-          "mp.jwt.verify.publickey.location", idpPublic.toUri().toString(),
-          "examday.closer.enabled", "false",
-          "examday.autosave.group-commit.flushers", "1",
-          "examday.exams.unreleased-refresh", "PT0.001S");
+      return Map.ofEntries(
+          Map.entry("examday.spanner.project", settings.projectId()),
+          Map.entry("examday.spanner.instance", settings.instanceId()),
+          Map.entry("examday.spanner.database", settings.databaseId()),
+          Map.entry("examday.redis.url", redis.url()),
+          Map.entry("examday.session-token.private-key", sessionPrivate.toString()),
+          Map.entry("examday.session-token.public-key", sessionPublic.toString()),
+          Map.entry("mp.jwt.verify.publickey.location", idpPublic.toUri().toString()),
+          // The scheduled jobs stay off; tests run them by calling them.
+          Map.entry("examday.closer.enabled", "false"),
+          Map.entry("examday.warm.enabled", "false"),
+          Map.entry("examday.autosave.group-commit.flushers", "1"),
+          Map.entry("examday.exams.unreleased-refresh", "PT0.001S"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {

@@ -43,6 +43,12 @@ public final class Fixture {
    * roll+"-code").
    */
   public static Exam exam(int candidates, long durationSeconds, long graceSeconds) {
+    return exam(candidates, durationSeconds, graceSeconds, Instant.now());
+  }
+
+  /** As {@link #exam(int, long, long)}, scheduled to start at {@code scheduledStart}. */
+  public static Exam exam(
+      int candidates, long durationSeconds, long graceSeconds, Instant scheduledStart) {
     String examId = "exam-" + UUID.randomUUID().toString().substring(0, 8);
     given()
         .auth()
@@ -51,7 +57,7 @@ public final class Fixture {
         .body(
             Map.of(
                 "title", "Test exam",
-                "scheduledStart", Instant.now().toString(),
+                "scheduledStart", scheduledStart.toString(),
                 "durationSeconds", durationSeconds,
                 "graceSeconds", graceSeconds,
                 "questionIds", QUESTIONS))

@@ -1,0 +1,92 @@
+package io.examday.session.infra;
+
+import io.opentelemetry.api.trace.Tracer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/** A Lua script from {@code redis/NAME.lua}, run by digest, reloaded if Redis forgot it. */
+public final class RedisScript {
+
+  private final RedisClient redis;
+  private final Tracer tracer;
+  private final String name;
+  private final String source;
+  private volatile String sha;
+
+  public RedisScript(RedisClient redis, Tracer tracer, String name) {
+    this.redis = redis;
+    this.tracer = tracer;
+    this.name = name;
+    this.source = resource("redis/" + name + ".lua");
+  }
+
+  /**
+   * Runs the script once per call, all calls in one pipeline; a call answered NOSCRIPT (Redis
+   * restarted and forgot the script) is run again on its own, which reloads it.
+   */
+  public List<Object> runAll(List<List<String>> keys, List<List<String>> args) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    String digest = loaded(keys.get(0).get(0));
+    List<Response<Object>> replies = new ArrayList<>(keys.size());
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (int i = 0; i < keys.size(); i++) {
+        replies.add(pipeline.evalsha(digest, keys.get(i), args.get(i)));
+      }
+      pipeline.sync();
+    }
+    List<Object> results = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      try {
+        results.add(replies.get(i).get());
+      } catch (JedisNoScriptException e) {
+        results.add(run(keys.get(i), args.get(i)));
+      }
+    }
+    return results;
+  }
+
+  public Object run(List<String> keys, List<String> args) {
+    return RedisCalls.traced(
+        tracer,
+        "redis EVALSHA " + name,
+        () -> {
+          try {
+            return redis.evalsha(loaded(keys.get(0)), keys, args);
+          } catch (JedisNoScriptException e) {
+            sha = null;
+            return redis.evalsha(loaded(keys.get(0)), keys, args);
+          }
+        });
+  }
+
+  /** The script's digest, loading it first if this instance has not yet (or must again). */
+  private String loaded(String key) {
+    String digest = sha;
+    if (digest == null) {
+      digest = redis.scriptLoad(source, key);
+      sha = digest;
+    }
+    return digest;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = RedisScript.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
