@@ -50,6 +50,27 @@ bench_autosave() {
   cat "$ROOT/target/bench/autosave.json"
 }
 
+# The start's login spike: CANDIDATES log in and read their session, IN_FLIGHT at once, on an
+# exam left cold and on one warmed up first. The scheduled warm-up is off so the cold one stays
+# cold.
+bench_login() {
+  local candidates=${1:-10000} in_flight=${2:-128}
+  trap 'stop_started_here' EXIT
+  ensure_keys
+  mvnw -q -pl exam-session,loadtest -am install -DskipTests
+  start_infra
+  local admin
+  admin=$(proctor_token bench-admin exam-admin,proctor true)
+  start_service_session EXAMDAY_CLOSER_ENABLED=false EXAMDAY_WARM_ENABLED=false
+  log "login benchmark: $candidates candidates per exam, $in_flight in flight"
+  "$JAVA_HOME/bin/java" -cp "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*" \
+    io.examday.loadtest.autosave.LoginBench \
+    --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$admin" \
+    --candidates "$candidates" --in-flight "$in_flight" --out "$ROOT/target/bench/login.json"
+  stop_process exam-session
+  cat "$ROOT/target/bench/login.json"
+}
+
 # A demo exam for `./examday up`: 10 questions, 20 candidates (demo-001 .. demo-020, access
 # code = roll number + "-code"), scheduled 10 minutes from now.
 load_demo_exam() {

@@ -71,6 +71,13 @@ final class BenchExam {
     }
   }
 
+  /**
+   * Stages the exam's logins and sessions in Redis (exam-session's warm-up); returns its report.
+   */
+  String warm() throws IOException, InterruptedException {
+    return send("POST", "/api/v1/admin/exams/" + examId + "/warm", Map.of());
+  }
+
   /** The release as release-gateway records it; this benchmark measures exam-session alone. */
   void release(DatabaseClient db) {
     db.write(
@@ -89,7 +96,7 @@ final class BenchExam {
                 .build()));
   }
 
-  private void send(String method, String path, Object body)
+  private String send(String method, String path, Object body)
       throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -102,5 +109,6 @@ final class BenchExam {
       throw new IllegalStateException(
           method + " " + path + " -> " + response.statusCode() + " " + response.body());
     }
+    return response.body();
   }
 }

@@ -67,6 +67,14 @@ public final class AdminClient {
     }
   }
 
+  /**
+   * Asks exam-session to stage the exam's logins and sessions in Redis now (its scheduler does it
+   * by itself 45 minutes before a start; a rehearsal starts sooner). Answers its report.
+   */
+  public JsonNode warm(String examId) {
+    return send("POST", sessionUrl + "/api/v1/admin/exams/" + examId + "/warm", Map.of());
+  }
+
   /** Uploads a generated paper to the gateway; answers its digest. */
   public String uploadPaper(String examId, List<String> questionIds) {
     List<Map<String, Object>> questions = new ArrayList<>();

@@ -63,6 +63,7 @@ public final class PrepareCommand {
       scheduled = earliest;
       admin.putExam(examId, scheduled, duration, grace, questions);
     }
+    System.err.printf("warm-up: %s%n", admin.warm(examId));
     System.err.printf(
         "prepared exam %s: %d candidates in %d s, release at %s%n",
         examId, candidates, Duration.between(started, Instant.now()).toSeconds(), scheduled);
