@@ -19,16 +19,25 @@ start_service_session() {
   wait_http "http://127.0.0.1:$SESSION_PORT/q/health/ready" exam-session 120
 }
 
-# bench autosave [CANDIDATES] [SECONDS] [IN_FLIGHT]: group commit, then the naive mode (one
-# commit per save), on the bench profile; writes target/bench/autosave.json.
-bench_autosave() {
-  local candidates=${1:-4000} seconds=${2:-30} in_flight=${3:-256} mode
+# What exam-session's benchmarks share: build, bench infrastructure, an admin token in $BENCH_ADMIN.
+session_bench_setup() {
   trap 'stop_started_here' EXIT
   ensure_keys
   mvnw -q -pl exam-session,loadtest -am install -DskipTests
   start_infra
-  local admin
-  admin=$(proctor_token bench-admin exam-admin,proctor true)
+  BENCH_ADMIN=$(proctor_token bench-admin exam-admin,proctor true)
+}
+
+# Runs a main class of loadtest's benchmarks.
+session_bench_java() {
+  "$JAVA_HOME/bin/java" -cp "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*" "$@"
+}
+
+# bench autosave [CANDIDATES] [SECONDS] [IN_FLIGHT]: group commit, then the naive mode (one
+# commit per save), on the bench profile; writes target/bench/autosave.json.
+bench_autosave() {
+  local candidates=${1:-4000} seconds=${2:-30} in_flight=${3:-256} mode
+  session_bench_setup
   for mode in group naive; do
     local enabled=true
     [ "$mode" = naive ] && enabled=false
@@ -36,15 +45,13 @@ bench_autosave() {
       EXAMDAY_AUTOSAVE_GROUP_COMMIT_FLUSHERS="${AUTOSAVE_FLUSHERS:-1}" \
       EXAMDAY_AUTOSAVE_GROUP_COMMIT_MAX_WAIT="${AUTOSAVE_MAX_WAIT:-PT0.002S}"
     log "autosave benchmark ($mode commit): $candidates candidates, $in_flight saves in flight, ${seconds}s"
-    "$JAVA_HOME/bin/java" -cp "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*" \
-      io.examday.loadtest.autosave.AutosaveBench \
-      --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$admin" --mode "$mode" \
+    session_bench_java io.examday.loadtest.autosave.AutosaveBench \
+      --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$BENCH_ADMIN" --mode "$mode" \
       --candidates "$candidates" --seconds "$seconds" --in-flight "$in_flight" \
       --out "$ROOT/target/bench/autosave-$mode.json"
     stop_process exam-session
   done
-  "$JAVA_HOME/bin/java" -cp "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*" \
-    io.examday.loadtest.autosave.AutosaveReport \
+  session_bench_java io.examday.loadtest.autosave.AutosaveReport \
     "$ROOT/target/bench/autosave-group.json" "$ROOT/target/bench/autosave-naive.json" \
     "$ROOT/target/bench/autosave.json"
   cat "$ROOT/target/bench/autosave.json"
@@ -55,17 +62,11 @@ bench_autosave() {
 # cold.
 bench_login() {
   local candidates=${1:-10000} in_flight=${2:-128}
-  trap 'stop_started_here' EXIT
-  ensure_keys
-  mvnw -q -pl exam-session,loadtest -am install -DskipTests
-  start_infra
-  local admin
-  admin=$(proctor_token bench-admin exam-admin,proctor true)
+  session_bench_setup
   start_service_session EXAMDAY_CLOSER_ENABLED=false EXAMDAY_WARM_ENABLED=false
   log "login benchmark: $candidates candidates per exam, $in_flight in flight"
-  "$JAVA_HOME/bin/java" -cp "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*" \
-    io.examday.loadtest.autosave.LoginBench \
-    --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$admin" \
+  session_bench_java io.examday.loadtest.autosave.LoginBench \
+    --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$BENCH_ADMIN" \
     --candidates "$candidates" --in-flight "$in_flight" --out "$ROOT/target/bench/login.json"
   stop_process exam-session
   cat "$ROOT/target/bench/login.json"

@@ -59,14 +59,6 @@ class WarmIT {
         .statusCode(200);
   }
 
-  private static ValidatableResponse loginWith(String roll, String code) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("rollNumber", roll, "accessCode", code))
-        .post("/api/v1/login")
-        .then();
-  }
-
   private static ValidatableResponse warm(String examId, String token) {
     return given().auth().oauth2(token).post("/api/v1/admin/exams/" + examId + "/warm").then();
   }
@@ -110,15 +102,7 @@ class WarmIT {
         .body("sessions", equalTo(20))
         .body("released", equalTo(false));
     String roll = exam.rolls().get(3);
-    String sessionId =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("rollNumber", roll, "accessCode", roll + "-code"))
-            .post("/api/v1/login")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("sessionId");
+    String sessionId = login(roll, roll + "-code").statusCode(200).extract().path("sessionId");
     assertThat(inRedis("es:{" + sessionId + "}")).as("the session was staged").isTrue();
     // Spanner no longer matches the staged entry: a login that still succeeds was served by Redis.
     scrambleCredentialInSpanner(exam, roll);
@@ -138,8 +122,8 @@ class WarmIT {
     login(roll); // served from the staged entry
     importCode(exam.examId(), roll, "a-new-code-123");
     for (int attempt = 0; attempt < 2; attempt++) { // the second after the first one's fill
-      loginWith(roll, roll + "-code").statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
-      loginWith(roll, "a-new-code-123").statusCode(200);
+      login(roll, roll + "-code").statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+      login(roll, "a-new-code-123").statusCode(200);
     }
   }
 
@@ -153,11 +137,11 @@ class WarmIT {
         before, 10, page -> page.forEach(r -> old.put(r.rollNumber(), r.candidate())));
     importCode(exam.examId(), roll, "a-new-code-456");
     directory.putAll(old, before.readAt()); // a slow warm-up landing after the import
-    loginWith(roll, roll + "-code").statusCode(401);
-    loginWith(roll, "a-new-code-456").statusCode(200);
+    login(roll, roll + "-code").statusCode(401);
+    login(roll, "a-new-code-456").statusCode(200);
     warm(exam.examId(), adminToken()).statusCode(200); // read after the import: replaces it
     scrambleCredentialInSpanner(exam, roll);
-    loginWith(roll, "a-new-code-456").statusCode(200);
+    login(roll, "a-new-code-456").statusCode(200);
   }
 
   @Test

@@ -56,10 +56,16 @@ public final class AutosaveBench {
       AutosaveLoad load = new AutosaveLoad(url, inFlight);
       String[] tokens = new String[candidates];
       String[] sessions = new String[candidates];
-      load.login(rolls, codes, tokens, sessions, 64)
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(10, TimeUnit.MINUTES);
+      try (LoginLoad logins = new LoginLoad(url, 64)) {
+        logins
+            .run(rolls, codes, 64, tokens, sessions)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.MINUTES);
+        if (logins.errors.get() > 0) {
+          throw new IllegalStateException("logins failed: " + logins.firstErrors);
+        }
+      }
       // warm-up (JIT, pools), not measured
       load.run(tokens, sessions, inFlight, Math.min(5, seconds))
           .toCompletionStage()

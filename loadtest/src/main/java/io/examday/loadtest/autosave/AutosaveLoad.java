@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,45 +57,6 @@ final class AutosaveLoad {
                 .setDefaultPort(base.getPort())
                 .setKeepAlive(true),
             new PoolOptions().setHttp1MaxSize(connections));
-  }
-
-  /** Logs every candidate in, {@code parallel} at a time; returns tokens and session ids. */
-  Future<Void> login(
-      List<String> rolls, List<String> codes, String[] tokens, String[] sessions, int parallel) {
-    AtomicInteger next = new AtomicInteger();
-    Promise<Void> all = Promise.promise();
-    AtomicInteger running = new AtomicInteger(parallel);
-    for (int w = 0; w < parallel; w++) {
-      loginLoop(rolls, codes, tokens, sessions, next, running, all);
-    }
-    return all.future();
-  }
-
-  private void loginLoop(
-      List<String> rolls,
-      List<String> codes,
-      String[] tokens,
-      String[] sessions,
-      AtomicInteger next,
-      AtomicInteger running,
-      Promise<Void> all) {
-    int i = next.getAndIncrement();
-    if (i >= rolls.size()) {
-      if (running.decrementAndGet() == 0) {
-        all.tryComplete();
-      }
-      return;
-    }
-    String body =
-        "{\"rollNumber\":\"" + rolls.get(i) + "\",\"accessCode\":\"" + codes.get(i) + "\"}";
-    send(HttpMethod.POST, "/api/v1/login", null, body)
-        .onSuccess(
-            node -> {
-              tokens[i] = node.get("token").asText();
-              sessions[i] = node.get("sessionId").asText();
-              loginLoop(rolls, codes, tokens, sessions, next, running, all);
-            })
-        .onFailure(all::tryFail);
   }
 
   /** Saves for {@code seconds}, then waits for the saves in flight. */

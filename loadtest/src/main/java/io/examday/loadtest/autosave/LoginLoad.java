@@ -45,21 +45,33 @@ final class LoginLoad implements AutoCloseable {
 
   /** Every candidate logs in and reads the session once; completes when all have. */
   Future<Void> run(List<String> rolls, List<String> codes, int inFlight) {
+    return run(rolls, codes, inFlight, new String[rolls.size()], new String[rolls.size()]);
+  }
+
+  /** As {@link #run(List, List, int)}, keeping each candidate's token and session id. */
+  Future<Void> run(
+      List<String> rolls, List<String> codes, int inFlight, String[] tokens, String[] sessions) {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger running = new AtomicInteger(inFlight);
     Promise<Void> all = Promise.promise();
     for (int w = 0; w < inFlight; w++) {
-      candidate(rolls, codes, next, running, all);
+      candidate(rolls, codes, new Loop(next, running, all, tokens, sessions));
     }
     return all.future();
   }
 
-  private void candidate(
-      List<String> rolls,
-      List<String> codes,
+  /** One closed loop's shared state: the next candidate, loops still running, and the results. */
+  private record Loop(
       AtomicInteger next,
       AtomicInteger running,
-      Promise<Void> all) {
+      Promise<Void> all,
+      String[] tokens,
+      String[] sessions) {}
+
+  private void candidate(List<String> rolls, List<String> codes, Loop loop) {
+    AtomicInteger next = loop.next();
+    AtomicInteger running = loop.running();
+    Promise<Void> all = loop.all();
     int i = next.getAndIncrement();
     if (i >= rolls.size()) {
       if (running.decrementAndGet() == 0) {
@@ -74,6 +86,8 @@ final class LoginLoad implements AutoCloseable {
         .compose(
             token -> {
               login.recordValue((System.nanoTime() - start) / 1_000);
+              loop.tokens()[i] = token.getString("token");
+              loop.sessions()[i] = token.getString("sessionId");
               long read = System.nanoTime();
               return send(HttpMethod.GET, "/api/v1/session", token.getString("token"), null)
                   .onSuccess(state -> session.recordValue((System.nanoTime() - read) / 1_000));
@@ -83,7 +97,7 @@ final class LoginLoad implements AutoCloseable {
               if (result.failed()) {
                 errors.incrementAndGet();
               }
-              candidate(rolls, codes, next, running, all);
+              candidate(rolls, codes, loop);
             });
   }
 
