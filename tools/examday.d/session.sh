@@ -4,7 +4,8 @@
 SESSION_JAR="$ROOT/exam-session/target/quarkus-app/quarkus-run.jar"
 
 # start_service_session [VAR=value ...]: exam-session on $SESSION_PORT against this profile's
-# infrastructure, migrating the schema at start; extra settings as environment assignments.
+# infrastructure, migrating the schema at start; extra settings as environment assignments;
+# extra JVM options in $SESSION_JAVA_OPTS (e.g. a JFR recording for a profile).
 start_service_session() {
   ensure_keys
   [ -f "$SESSION_JAR" ] || mvnw -q -pl exam-session -am install -DskipTests
@@ -15,7 +16,7 @@ start_service_session() {
     QUARKUS_OTEL_SDK_DISABLED=true \
     EXAMDAY_AUTOSAVE_GROUP_COMMIT_FLUSHERS=1 \
     "$@" \
-    "$JAVA_HOME/bin/java" -XX:+UseParallelGC -jar "$SESSION_JAR"
+    "$JAVA_HOME/bin/java" -XX:+UseParallelGC ${SESSION_JAVA_OPTS:-} -jar "$SESSION_JAR"
   wait_http "http://127.0.0.1:$SESSION_PORT/q/health/ready" exam-session 120
 }
 
