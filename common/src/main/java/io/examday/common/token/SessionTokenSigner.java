@@ -3,12 +3,11 @@ package io.examday.common.token;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * Mints compact JWS session tokens signed with Ed25519 ({@code alg: EdDSA}). Thread-safe.
@@ -22,13 +21,13 @@ public final class SessionTokenSigner {
   static final String ISSUER = "examday-session";
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-  private final PrivateKey key;
+  private final Ed25519PrivateKeyParameters key;
   private final String keyId;
   private final ObjectMapper json = new ObjectMapper();
   private final String encodedHeader;
 
   public SessionTokenSigner(PrivateKey key, String keyId) {
-    this.key = key;
+    this.key = Ed25519Signatures.signingKey(key);
     this.keyId = keyId;
     this.encodedHeader = encode(Map.of("alg", ALGORITHM, "typ", "JWT", "kid", keyId));
   }
@@ -51,14 +50,7 @@ public final class SessionTokenSigner {
   }
 
   private byte[] signature(String signingInput) {
-    try {
-      Signature signer = Signature.getInstance("Ed25519");
-      signer.initSign(key);
-      signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signer.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
-    }
+    return Ed25519Signatures.sign(key, signingInput.getBytes(StandardCharsets.US_ASCII));
   }
 
   private String encode(Map<String, Object> part) {

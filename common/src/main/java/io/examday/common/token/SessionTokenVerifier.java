@@ -11,14 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
  * Verifies session tokens with public keys only. Accepts exactly {@code alg: EdDSA}: {@code none}
@@ -30,7 +30,7 @@ public final class SessionTokenVerifier {
   private static final int MAX_TOKEN_CHARS = 4096;
   private static final Base64.Decoder B64 = Base64.getUrlDecoder();
 
-  private final Map<String, PublicKey> keysById;
+  private final Map<String, Ed25519PublicKeyParameters> keysById;
   private final Clock clock;
   private final Duration leeway;
   private final ObjectMapper json = new ObjectMapper();
@@ -41,7 +41,9 @@ public final class SessionTokenVerifier {
    * @param leeway clock skew tolerated on {@code exp} and {@code iat}
    */
   public SessionTokenVerifier(Map<String, PublicKey> keysById, Clock clock, Duration leeway) {
-    this.keysById = Map.copyOf(keysById);
+    Map<String, Ed25519PublicKeyParameters> keys = new HashMap<>();
+    keysById.forEach((id, key) -> keys.put(id, Ed25519Signatures.verifyingKey(key)));
+    this.keysById = Map.copyOf(keys);
     this.clock = clock;
     this.leeway = leeway;
   }
@@ -58,7 +60,7 @@ public final class SessionTokenVerifier {
     if (!SessionTokenSigner.ALGORITHM.equals(header.path("alg").asText())) {
       throw new TokenRejectedException(UNSUPPORTED_ALGORITHM, "only EdDSA tokens are accepted");
     }
-    PublicKey key = keysById.get(header.path("kid").asText());
+    Ed25519PublicKeyParameters key = keysById.get(header.path("kid").asText());
     if (key == null) {
       throw new TokenRejectedException(UNKNOWN_KEY, "token was signed with an unknown key");
     }
@@ -66,14 +68,15 @@ public final class SessionTokenVerifier {
     return claims(decodeJson(parts[1]));
   }
 
-  private void checkSignature(PublicKey key, String[] parts) {
+  private void checkSignature(Ed25519PublicKeyParameters key, String[] parts) {
     boolean valid;
     try {
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(key);
-      verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-      valid = verifier.verify(B64.decode(parts[2]));
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      valid =
+          Ed25519Signatures.verify(
+              key,
+              (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+              B64.decode(parts[2]));
+    } catch (IllegalArgumentException e) {
       valid = false;
     }
     if (!valid) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +95,60 @@ class SessionTokenTest {
         new SessionTokenVerifier(
             Map.of("k1", publicKey), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
     assertThat(verifier.verify(token).sessionId()).isEqualTo("s-1");
+  }
+
+  /**
+   * Tokens are plain RFC 8032 Ed25519: what the JDK's EdDSA signs, we accept, and what we sign, the
+   * JDK verifies (tokens minted by a pod of an older release stay valid across a rolling update).
+   */
+  @Test
+  void signaturesAreInterchangeableWithTheJdksEdDsa() throws Exception {
+    String token = signer.sign(claims);
+    String[] parts = token.split("\\.");
+    byte[] input = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+    Signature jdk = Signature.getInstance("Ed25519");
+    jdk.initVerify(keys.getPublic());
+    jdk.update(input);
+    assertThat(jdk.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+
+    jdk.initSign(keys.getPrivate());
+    jdk.update(input);
+    String jdkSigned =
+        parts[0]
+            + "."
+            + parts[1]
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(jdk.sign());
+    assertThat(verifierAt(NOW).verify(jdkSigned)).isEqualTo(claims);
+  }
+
+  @Test
+  void rejectsAFlippedSignatureBitAndATruncatedSignature() {
+    String token = signer.sign(claims);
+    int cut = token.lastIndexOf('.') + 1;
+    byte[] signature = Base64.getUrlDecoder().decode(token.substring(cut));
+    signature[10] ^= 1;
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    assertRejected(
+        token.substring(0, cut) + b64.encodeToString(signature),
+        TokenRejectedException.Reason.BAD_SIGNATURE);
+    assertRejected(
+        token.substring(0, cut) + b64.encodeToString(java.util.Arrays.copyOf(signature, 63)),
+        TokenRejectedException.Reason.BAD_SIGNATURE);
+  }
+
+  @Test
+  void aKeyOfAnotherAlgorithmIsRefusedUpFront() throws Exception {
+    java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    KeyPair other = rsa.generateKeyPair();
+    assertThatThrownBy(() -> new SessionTokenSigner(other.getPrivate(), "k"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new SessionTokenVerifier(
+                    Map.of("k", other.getPublic()), Clock.systemUTC(), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private void assertRejected(String token, TokenRejectedException.Reason reason) {
