@@ -3,6 +3,15 @@
 
 SESSION_JAR="$ROOT/exam-session/target/quarkus-app/quarkus-run.jar"
 
+# Client connections exam-session may hold here: its open-file limit less 2,000 for everything
+# else (Spanner and Redis channels, jars, logs). Locally the herd connects directly; in
+# production a load balancer holds far fewer connections than the default cap.
+session_max_connections() {
+  local limit
+  limit=$(ulimit -n)
+  if [ "$limit" = unlimited ] || [ "$limit" -gt 102000 ]; then echo 100000; else echo $((limit > 4000 ? limit - 2000 : 2000)); fi
+}
+
 # start_service_session [VAR=value ...]: exam-session on $SESSION_PORT against this profile's
 # infrastructure, migrating the schema at start; extra settings as environment assignments;
 # extra JVM options in $SESSION_JAVA_OPTS (e.g. a JFR recording for a profile).
@@ -15,6 +24,7 @@ start_service_session() {
     EXAMDAY_PUBSUB_ENABLED=true \
     QUARKUS_OTEL_SDK_DISABLED=true \
     EXAMDAY_AUTOSAVE_GROUP_COMMIT_FLUSHERS=1 \
+    EXAMDAY_HTTP_MAX_CONNECTIONS="$(session_max_connections)" \
     "$@" \
     "$JAVA_HOME/bin/java" -XX:+UseParallelGC ${SESSION_JAVA_OPTS:-} -jar "$SESSION_JAR"
   wait_http "http://127.0.0.1:$SESSION_PORT/q/health/ready" exam-session 120
