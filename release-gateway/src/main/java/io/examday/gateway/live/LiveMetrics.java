@@ -33,12 +33,17 @@ public final class LiveMetrics {
         .register(registry);
   }
 
+  /**
+   * Records a fan-out's duration. The release time is Spanner's commit timestamp and this pod's
+   * clock can be a few milliseconds behind it, so a fast local fan-out can measure negative: it
+   * counts as zero (a timer refuses negative amounts).
+   */
   void fanOutFinished(String examId, Duration sinceRelease) {
     Timer.builder("examday.gateway.release.fanout")
         .description("From the release commit to the last local candidate's frame being written")
         .tag("exam", examId)
         .register(registry)
-        .record(sinceRelease);
+        .record(sinceRelease.isNegative() ? Duration.ZERO : sinceRelease);
   }
 
   void slowConsumerDropped() {
