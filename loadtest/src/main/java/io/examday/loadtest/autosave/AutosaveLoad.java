@@ -7,11 +7,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,7 +34,6 @@ final class AutosaveLoad {
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpClient http;
-  private final URI base;
   private final ObjectMapper json = new ObjectMapper();
   final Recorder latency = new Recorder(3);
   final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
@@ -49,14 +45,7 @@ final class AutosaveLoad {
   final Map<Integer, String> firstErrors = new java.util.concurrent.ConcurrentHashMap<>();
 
   AutosaveLoad(String baseUrl, int connections) {
-    this.base = URI.create(baseUrl);
-    this.http =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setDefaultHost(base.getHost())
-                .setDefaultPort(base.getPort())
-                .setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(connections));
+    this.http = BenchHttp.client(vertx, baseUrl, connections);
   }
 
   /** Saves for {@code seconds}, then waits for the saves in flight. */

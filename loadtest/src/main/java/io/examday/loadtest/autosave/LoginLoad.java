@@ -5,13 +5,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,14 +30,7 @@ final class LoginLoad implements AutoCloseable {
   final Map<Integer, String> firstErrors = new ConcurrentHashMap<>();
 
   LoginLoad(String baseUrl, int connections) {
-    URI base = URI.create(baseUrl);
-    this.http =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setDefaultHost(base.getHost())
-                .setDefaultPort(base.getPort())
-                .setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(connections));
+    this.http = BenchHttp.client(vertx, baseUrl, connections);
   }
 
   /** Every candidate logs in and reads the session once; completes when all have. */
