@@ -72,6 +72,18 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration releasePollInterval();
 
+    /**
+     * How often, instead, exams within {@link #releaseWatchWindow()} of their scheduled start (or
+     * past it) are checked: around T-0 the Spanner poll bounds how late any gateway learns of the
+     * release, whatever Pub/Sub does.
+     */
+    @WithDefault("200ms")
+    Duration releaseWatchInterval();
+
+    /** How close to (or how far past) its scheduled start an unreleased exam is watched. */
+    @WithDefault("2m")
+    Duration releaseWatchWindow();
+
     /** Minutes before each candidate's own deadline at which a warning is pushed. */
     @WithDefault("15,5,1")
     List<Integer> warningMinutes();

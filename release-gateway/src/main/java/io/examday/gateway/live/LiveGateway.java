@@ -54,6 +54,7 @@ public final class LiveGateway {
   private final long startMillis;
   private final AtomicBoolean polling = new AtomicBoolean();
   private volatile Instant lastPing;
+  private volatile Instant lastFullPoll = Instant.EPOCH;
   private long sweepTimer = -1;
   private long pollTimer = -1;
 
@@ -79,7 +80,10 @@ public final class LiveGateway {
 
   public void start() {
     sweepTimer = vertx.setPeriodic(settings.sweepInterval().toMillis(), id -> sweepAll());
-    pollTimer = vertx.setPeriodic(settings.releasePollInterval().toMillis(), id -> pollReleases());
+    long pollMillis =
+        Math.min(
+            settings.releasePollInterval().toMillis(), settings.releaseWatchInterval().toMillis());
+    pollTimer = vertx.setPeriodic(pollMillis, id -> pollReleases());
   }
 
   /** Stops the timers and tells every candidate to reconnect elsewhere. */
@@ -250,15 +254,17 @@ public final class LiveGateway {
    * A release learned from Pub/Sub, from the Spanner poll or from this instance's own command.
    * Idempotent: only the first one for an exam fetches the key and fans out.
    */
-  public void onRelease(ReleaseRecord record) {
-    onRelease(record, null);
+  public void onRelease(ReleaseRecord record, String source) {
+    onRelease(record, null, source);
   }
 
   /**
-   * As {@link #onRelease(ReleaseRecord)}, with the key when the caller already holds it (the
-   * instance that ran the release command), which saves a Vault round trip before the fan-out.
+   * As {@link #onRelease(ReleaseRecord, String)}, with the key when the caller already holds it
+   * (the instance that ran the release command), which saves a Vault round trip before the fan-out.
+   *
+   * @param source how this instance learned of it (command, pubsub, poll), logged with the lag
    */
-  public void onRelease(ReleaseRecord record, byte[] knownKey) {
+  public void onRelease(ReleaseRecord record, byte[] knownKey, String source) {
     ExamChannel channel = channels.get(record.examId());
     if (channel == null) {
       return; // nobody here; a later connect reads the release from Spanner
@@ -268,6 +274,11 @@ public final class LiveGateway {
           if (channel.released != null || !channel.releasing.compareAndSet(false, true)) {
             return;
           }
+          LOG.infof(
+              "exam %s release learned from %s %d ms after commit",
+              record.examId(),
+              source,
+              Duration.between(record.releasedAt(), clock.instant()).toMillis());
           if (knownKey != null) {
             releaseWith(channel, record, info, knownKey);
             return;
@@ -349,12 +360,25 @@ public final class LiveGateway {
         : released.deadlineFor(c.extraSeconds);
   }
 
-  /** The exams here with candidates waiting for a release that has not reached us yet. */
+  /**
+   * Checks Spanner for the exams here with candidates waiting for a release that has not reached us
+   * yet: every exam each {@code releasePollInterval}, and the exams near or past their scheduled
+   * start each {@code releaseWatchInterval}.
+   */
   private void pollReleases() {
+    Instant now = clock.instant();
+    boolean everyExam = !now.isBefore(lastFullPoll.plus(settings.releasePollInterval()));
     List<String> waiting =
-        channels.values().stream().filter(ExamChannel::awaitingRelease).map(c -> c.examId).toList();
+        channels.values().stream()
+            .filter(ExamChannel::awaitingRelease)
+            .filter(c -> everyExam || watched(c, now))
+            .map(c -> c.examId)
+            .toList();
     if (waiting.isEmpty() || !polling.compareAndSet(false, true)) {
       return;
+    }
+    if (everyExam) {
+      lastFullPoll = now;
     }
     vertx
         .<List<ReleaseRecord>>executeBlocking(() -> exams.releases(waiting), false)
@@ -362,11 +386,20 @@ public final class LiveGateway {
             result -> {
               polling.set(false);
               if (result.succeeded()) {
-                result.result().forEach(this::onRelease);
+                result.result().forEach(release -> onRelease(release, "poll"));
               } else {
                 LOG.warnf("release poll failed: %s", result.cause().getClass().getSimpleName());
               }
             });
+  }
+
+  private boolean watched(ExamChannel channel, Instant now) {
+    ExamInfo info = channel.info.getNow(null);
+    return info != null
+        && Duration.between(now, info.scheduledStart())
+                .abs()
+                .compareTo(settings.releaseWatchWindow())
+            <= 0;
   }
 
   // ---------------------------------------------------------------- session events, broadcast

@@ -13,6 +13,9 @@ import java.util.List;
  * @param sweepInterval how often the per-exam sweep sends pings and time warnings
  * @param releasePollInterval how often exams with waiting candidates are checked in Spanner, in
  *     case a Pub/Sub release event was lost
+ * @param releaseWatchInterval how often, instead, exams near or past their scheduled start are
+ *     checked (the upper bound on how late a gateway learns of a release around T-0)
+ * @param releaseWatchWindow how close to (or past) its scheduled start an exam is watched
  * @param warningMinutes minutes before each candidate's deadline at which a warning is pushed
  */
 public record LiveSettings(
@@ -22,4 +25,6 @@ public record LiveSettings(
     Duration idleTimeout,
     Duration sweepInterval,
     Duration releasePollInterval,
+    Duration releaseWatchInterval,
+    Duration releaseWatchWindow,
     List<Integer> warningMinutes) {}

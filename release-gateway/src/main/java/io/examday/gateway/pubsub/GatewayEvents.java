@@ -101,7 +101,8 @@ public final class GatewayEvents implements ReleaseAnnouncer, AutoCloseable {
                     Instant.parse(e.releasedAt()),
                     e.releasedBy(),
                     false,
-                    e.paperDigest())));
+                    e.paperDigest()),
+                "pubsub"));
     subscribe(
         settings.sessionEventsTopic(),
         Events.Session.class,

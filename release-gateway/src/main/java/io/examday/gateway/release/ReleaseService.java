@@ -87,7 +87,7 @@ public final class ReleaseService {
                 records.recordRelease(
                     examId, proctor.subject(), request.override(), reason, digest));
     if (!outcome.alreadyReleased()) {
-      live.onRelease(outcome.release(), key);
+      live.onRelease(outcome.release(), key, "command");
       boolean published =
           traced("pubsub.publish-release", () -> announcer.announce(outcome.release()));
       if (!published) {

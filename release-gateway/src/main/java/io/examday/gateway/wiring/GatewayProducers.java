@@ -132,6 +132,8 @@ public final class GatewayProducers {
             live.idleTimeout(),
             live.sweepInterval(),
             live.releasePollInterval(),
+            live.releaseWatchInterval(),
+            live.releaseWatchWindow(),
             live.warningMinutes()),
         verifier,
         exams,

@@ -135,17 +135,27 @@ class TwoGatewaysIT {
   }
 
   static LiveSettings fastSettings(int writeQueueBytes) {
+    return settings(writeQueueBytes, Duration.ofMillis(500), Duration.ofMillis(500));
+  }
+
+  static LiveSettings settings(int writeQueueBytes, Duration poll, Duration watch) {
     return new LiveSettings(
         4096,
         writeQueueBytes,
         Duration.ofSeconds(5),
         Duration.ofSeconds(60),
         Duration.ofMillis(200),
-        Duration.ofMillis(500),
+        poll,
+        watch,
+        Duration.ofMinutes(2),
         List.of(15, 5, 1));
   }
 
   private static Instance instance(String name, PubSubSettings settings) {
+    return instance(name, settings, fastSettings(16 * 1024));
+  }
+
+  private static Instance instance(String name, PubSubSettings settings, LiveSettings tuning) {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     SessionTokenVerifier verifier =
         new SessionTokenVerifier(
@@ -156,13 +166,7 @@ class TwoGatewaysIT {
             Duration.ofSeconds(5));
     LiveGateway live =
         new LiveGateway(
-            vertx,
-            fastSettings(16 * 1024),
-            verifier,
-            exams,
-            paperKeys,
-            Clock.systemUTC(),
-            new LiveMetrics(meters));
+            vertx, tuning, verifier, exams, paperKeys, Clock.systemUTC(), new LiveMetrics(meters));
     Router router = Router.router(vertx);
     router.get("/v1/exams/:examId/live").handler(live::handle);
     int port =
@@ -289,6 +293,38 @@ class TwoGatewaysIT {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> onB.stream().allMatch(c -> c.frame("release").isPresent()));
+  }
+
+  /**
+   * Around T-0 the Spanner watch, not the every-so-often poll, bounds how late a gateway learns of
+   * a release: this instance polls every exam only each minute, but watches the exams near their
+   * start (this one started a minute ago) every 100 ms, and no Pub/Sub event comes.
+   */
+  @Test
+  void nearItsStartAnExamIsWatchedClosely() {
+    Instance watcher =
+        instance(
+            "watcher",
+            pubsub("watcher", emulator(), false),
+            settings(16 * 1024, Duration.ofMinutes(1), Duration.ofMillis(100)));
+    try {
+      String examId = preparedExam(Duration.ofHours(2));
+      List<TestCandidate> waiting = connect(watcher, examId, 3, 0);
+      GatewayEvents dead =
+          new GatewayEvents(
+              pubsub("dead-2", "127.0.0.1:1", false), Clock.systemUTC(), new SimpleMeterRegistry());
+      try {
+        releaseService(dead, a.live()).release(examId, proctor(), new ReleaseRequest(false, null));
+      } finally {
+        dead.close();
+      }
+      await()
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> waiting.stream().allMatch(c -> c.frame("release").isPresent()));
+    } finally {
+      watcher.live().stop();
+      watcher.events().close();
+    }
   }
 
   @Test
