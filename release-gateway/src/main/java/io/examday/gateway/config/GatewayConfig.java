@@ -80,7 +80,10 @@ public interface GatewayConfig {
     @WithDefault("200ms")
     Duration releaseWatchInterval();
 
-    /** How close to (or how far past) its scheduled start an unreleased exam is watched. */
+    /**
+     * How long before its scheduled start an unreleased exam begins to be watched; it stays watched
+     * until released, up to an hour past the start.
+     */
     @WithDefault("2m")
     Duration releaseWatchWindow();
 

@@ -42,6 +42,9 @@ public final class LiveGateway {
   private static final String BEARER = "Bearer ";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How long past its scheduled start an unreleased exam is still watched closely. */
+  private static final Duration LATE_RELEASE_WATCH = Duration.ofHours(1);
+
   private final Vertx vertx;
   private final LiveSettings settings;
   private final SessionTokenVerifier verifier;

@@ -15,7 +15,8 @@ import java.util.List;
  *     case a Pub/Sub release event was lost
  * @param releaseWatchInterval how often, instead, exams near or past their scheduled start are
  *     checked (the upper bound on how late a gateway learns of a release around T-0)
- * @param releaseWatchWindow how close to (or past) its scheduled start an exam is watched
+ * @param releaseWatchWindow how long before its scheduled start an exam begins to be watched (until
+ *     released, up to an hour past the start)
  * @param warningMinutes minutes before each candidate's deadline at which a warning is pushed
  */
 public record LiveSettings(
