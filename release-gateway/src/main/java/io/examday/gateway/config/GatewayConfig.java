@@ -73,11 +73,13 @@ public interface GatewayConfig {
     Duration releasePollInterval();
 
     /**
-     * How often, instead, exams within {@link #releaseWatchWindow()} of their scheduled start (or
-     * past it) are checked: around T-0 the Spanner poll bounds how late any gateway learns of the
-     * release, whatever Pub/Sub does.
+     * How often, instead, exams from {@link #releaseWatchWindow()} before their scheduled start are
+     * checked, so that around T-0 the Spanner poll bounds how late a gateway learns of the release
+     * whatever Pub/Sub does (e.g. 200ms). Off by default (the same as the poll): on the shared
+     * 2-core benchmark machine it made the 100,000 fan-out slower (docs/benchmarks.md, fanout), so
+     * it waits for a measurement on separate nodes.
      */
-    @WithDefault("200ms")
+    @WithDefault("2s")
     Duration releaseWatchInterval();
 
     /**
