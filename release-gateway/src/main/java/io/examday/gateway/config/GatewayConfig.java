@@ -92,6 +92,14 @@ public interface GatewayConfig {
     /** Minutes before each candidate's own deadline at which a warning is pushed. */
     @WithDefault("15,5,1")
     List<Integer> warningMinutes();
+
+    /**
+     * How long a new socket may wait for its exam to be read (once per exam and instance: Spanner,
+     * and Vault once released). Past it the socket is closed with 1013 TRY_AGAIN_LATER and the next
+     * connect reads again, so a hung read never leaves candidates waiting in silence.
+     */
+    @WithDefault("5s")
+    Duration examLoadTimeout();
   }
 
   interface SessionTokens {

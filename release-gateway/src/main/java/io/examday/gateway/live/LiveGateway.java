@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -223,20 +224,41 @@ public final class LiveGateway {
     return channels.computeIfAbsent(examId, this::openChannel);
   }
 
+  /**
+   * Reads the exam once for this instance. The read is bounded: a Spanner (or Vault) call that
+   * hangs, or a saturated worker pool, fails the channel after {@code examLoadTimeout}, its sockets
+   * are closed with TRY_AGAIN_LATER and the next connect reads again.
+   */
   private ExamChannel openChannel(String examId) {
     ExamChannel channel = new ExamChannel(examId);
-    metrics.trackConnected(examId, channel.connected);
+    metrics.trackConnected(examId, () -> connected(examId));
+    Duration bound = settings.examLoadTimeout();
+    long timer =
+        vertx.setTimer(
+            bound.toMillis(),
+            id ->
+                failLoad(
+                    channel, new TimeoutException("not read within " + bound.toMillis() + " ms")));
     vertx
         .<ExamInfo>executeBlocking(() -> loadChannel(channel), false)
         .onComplete(
             result -> {
+              vertx.cancelTimer(timer);
               if (result.succeeded()) {
                 channel.info.complete(result.result());
               } else {
-                channel.info.completeExceptionally(result.cause());
+                failLoad(channel, result.cause());
               }
             });
     return channel;
+  }
+
+  private void failLoad(ExamChannel channel, Throwable cause) {
+    if (channel.info.completeExceptionally(cause) && !(cause instanceof UnknownExamException)) {
+      LOG.warnf(
+          "exam %s could not be read (%s: %s); its sockets are told to try again later",
+          channel.examId, cause.getClass().getSimpleName(), cause.getMessage());
+    }
   }
 
   /** Reads the exam, and if it is already released, its key: a (re)connect after T-0. */

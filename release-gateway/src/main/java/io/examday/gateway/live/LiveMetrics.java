@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /** The live gateway's Prometheus metrics. Exam ids are tags: a handful per exam day. */
 public final class LiveMetrics {
@@ -13,6 +15,7 @@ public final class LiveMetrics {
   private final MeterRegistry registry;
   private final Counter slowConsumers;
   private final Counter keyFetchFailures;
+  private final Set<String> trackedExams = ConcurrentHashMap.newKeySet();
 
   public LiveMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -26,11 +29,17 @@ public final class LiveMetrics {
             .register(registry);
   }
 
-  void trackConnected(String examId, AtomicInteger connected) {
-    Gauge.builder("examday.gateway.connected.candidates", connected, AtomicInteger::get)
-        .description("Candidates connected to this instance")
-        .tag("exam", examId)
-        .register(registry);
+  /**
+   * Reports an exam's connected candidates. Registered once per exam: {@code connected} reads the
+   * exam's current channel, which is replaced when a failed exam read is retried.
+   */
+  void trackConnected(String examId, IntSupplier connected) {
+    if (trackedExams.add(examId)) {
+      Gauge.builder("examday.gateway.connected.candidates", connected::getAsInt)
+          .description("Candidates connected to this instance")
+          .tag("exam", examId)
+          .register(registry);
+    }
   }
 
   /**

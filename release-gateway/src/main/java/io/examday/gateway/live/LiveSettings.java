@@ -18,6 +18,8 @@ import java.util.List;
  * @param releaseWatchWindow how long before its scheduled start an exam begins to be watched (until
  *     released, up to an hour past the start)
  * @param warningMinutes minutes before each candidate's deadline at which a warning is pushed
+ * @param examLoadTimeout how long a socket may wait for its exam to be read (Spanner, and Vault if
+ *     released) before it is closed with {@link CloseReason#TRY_AGAIN_LATER}
  */
 public record LiveSettings(
     int maxFrameBytes,
@@ -28,4 +30,5 @@ public record LiveSettings(
     Duration releasePollInterval,
     Duration releaseWatchInterval,
     Duration releaseWatchWindow,
-    List<Integer> warningMinutes) {}
+    List<Integer> warningMinutes,
+    Duration examLoadTimeout) {}

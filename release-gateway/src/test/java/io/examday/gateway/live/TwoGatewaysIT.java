@@ -148,7 +148,8 @@ class TwoGatewaysIT {
         poll,
         watch,
         Duration.ofMinutes(2),
-        List.of(15, 5, 1));
+        List.of(15, 5, 1),
+        Duration.ofSeconds(10));
   }
 
   private static Instance instance(String name, PubSubSettings settings) {
