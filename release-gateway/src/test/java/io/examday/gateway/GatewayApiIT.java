@@ -21,9 +21,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketClient;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
@@ -46,7 +43,6 @@ class GatewayApiIT {
 
   @Inject Spanner spanner;
   @Inject GatewayConfig config;
-  @Inject Vertx vertx;
   @Inject io.examday.gateway.wiring.LiveRoutes liveRoutes;
 
   @ConfigProperty(name = "examday.test.keys-dir")
@@ -57,7 +53,6 @@ class GatewayApiIT {
 
   private TestKeys keys;
   private DatabaseClient db;
-  private WebSocketClient http;
 
   @BeforeEach
   void setUp() {
@@ -68,7 +63,6 @@ class GatewayApiIT {
                 config.spanner().project(),
                 config.spanner().instance(),
                 config.spanner().database()));
-    http = vertx.createWebSocketClient();
   }
 
   private String admin() {
@@ -99,18 +93,12 @@ class GatewayApiIT {
 
   /** Connects through the Quarkus HTTP port's route. */
   private TestCandidate connect(String examId, String token) {
-    return TestCandidate.connect(http, base.getPort(), examId, token)
-        .toCompletionStage()
-        .toCompletableFuture()
-        .join();
+    return TestCandidate.connect(base.getPort(), examId, token).join();
   }
 
   /** Connects through the dedicated candidate-socket server. */
   private TestCandidate connectLive(String examId, String token) {
-    return TestCandidate.connect(http, liveRoutes.livePort(), examId, token)
-        .toCompletionStage()
-        .toCompletableFuture()
-        .join();
+    return TestCandidate.connect(liveRoutes.livePort(), examId, token).join();
   }
 
   private String token(String examId) {
@@ -331,19 +319,19 @@ class GatewayApiIT {
     TestCandidate lean = connectLive(examId, null);
     assertClosed(lean, 4401, "TOKEN_INVALID");
     TestCandidate oversized = helloed(examId);
-    oversized.socket.writeTextMessage("{\"type\":\"pong\",\"pad\":\"" + "x".repeat(10_000) + "\"}");
+    oversized.send("{\"type\":\"pong\",\"pad\":\"" + "x".repeat(10_000) + "\"}");
     assertClosed(oversized, 1009, "FRAME_TOO_LARGE");
     TestCandidate malformed = helloed(examId);
-    malformed.socket.writeTextMessage("{not json");
+    malformed.send("{not json");
     assertClosed(malformed, 4400, "MALFORMED_FRAME");
     TestCandidate unknown = helloed(examId);
-    unknown.socket.writeTextMessage("{\"type\":\"answer\"}");
+    unknown.send("{\"type\":\"answer\"}");
     assertClosed(unknown, 4422, "UNKNOWN_MESSAGE_TYPE");
     TestCandidate binary = helloed(examId);
-    binary.socket.writeBinaryMessage(Buffer.buffer(new byte[] {1, 2, 3}));
+    binary.sendBinary(new byte[] {1, 2, 3});
     assertClosed(binary, 1003, "BINARY_NOT_ACCEPTED");
 
-    good.socket.writeTextMessage("{\"type\":\"pong\"}");
+    good.send("{\"type\":\"pong\"}");
     given()
         .auth()
         .oauth2(proctor(true))

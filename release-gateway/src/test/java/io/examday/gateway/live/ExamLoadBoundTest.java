@@ -11,7 +11,6 @@ import io.examday.gateway.testing.TestCandidate;
 import io.examday.gateway.testing.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,6 @@ class ExamLoadBoundTest {
   private Vertx vertx;
   private LiveGateway live;
   private LiveServer server;
-  private WebSocketClient client;
 
   /** The first read of the exam hangs (until the test lets it go), later reads answer at once. */
   private final ExamSource hangingOnce =
@@ -104,7 +102,6 @@ class ExamLoadBoundTest {
             Clock.systemUTC(),
             new LiveMetrics(meters));
     server = LiveServer.start(vertx, live, "127.0.0.1", 0, 4096);
-    client = vertx.createWebSocketClient();
   }
 
   @AfterEach
@@ -140,10 +137,7 @@ class ExamLoadBoundTest {
 
   private TestCandidate connect() {
     String token = keys.sessionToken(UUID.randomUUID().toString(), EXAM, 0, Duration.ofHours(1));
-    return TestCandidate.connect(client, server.port(), EXAM, token)
-        .toCompletionStage()
-        .toCompletableFuture()
-        .join();
+    return TestCandidate.connect(server.port(), EXAM, token).join();
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

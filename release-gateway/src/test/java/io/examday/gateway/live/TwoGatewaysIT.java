@@ -28,9 +28,7 @@ import io.examday.gateway.vault.VaultPaperKeys;
 import io.examday.gateway.vault.VaultSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,6 @@ class TwoGatewaysIT {
   private static PaperService papers;
   private static Instance a;
   private static Instance b;
-  private static WebSocketClient client;
   private static String topicSuffix;
 
   /** One gateway instance: its live core, its HTTP port and its Pub/Sub side. */
@@ -89,7 +87,6 @@ class TwoGatewaysIT {
     topicSuffix = UUID.randomUUID().toString().substring(0, 8);
     a = instance("a", pubsub("a", emulator(), true));
     b = instance("b", pubsub("b", emulator(), true));
-    client = vertx.createWebSocketClient();
   }
 
   @AfterAll
@@ -208,14 +205,13 @@ class TwoGatewaysIT {
   }
 
   private static List<TestCandidate> connect(Instance at, String examId, int count, long xt) {
-    List<Future<TestCandidate>> futures = new ArrayList<>();
+    List<CompletableFuture<TestCandidate>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String token =
           keys.sessionToken(UUID.randomUUID().toString(), examId, xt, Duration.ofHours(1));
-      futures.add(TestCandidate.connect(client, at.port(), examId, token));
+      futures.add(TestCandidate.connect(at.port(), examId, token));
     }
-    List<TestCandidate> candidates =
-        Future.all(futures).toCompletionStage().toCompletableFuture().join().list();
+    List<TestCandidate> candidates = futures.stream().map(CompletableFuture::join).toList();
     await()
         .atMost(AWAIT)
         .until(() -> candidates.stream().allMatch(c -> c.frame("hello").isPresent()));
@@ -334,12 +330,7 @@ class TwoGatewaysIT {
     String sessionId = UUID.randomUUID().toString();
     TestCandidate target =
         TestCandidate.connect(
-                client,
-                b.port(),
-                examId,
-                keys.sessionToken(sessionId, examId, 0, Duration.ofHours(1)))
-            .toCompletionStage()
-            .toCompletableFuture()
+                b.port(), examId, keys.sessionToken(sessionId, examId, 0, Duration.ofHours(1)))
             .join();
     TestCandidate other = connect(a, examId, 1, 0).getFirst();
     await().atMost(AWAIT).until(() -> target.frame("hello").isPresent());
@@ -403,7 +394,7 @@ class TwoGatewaysIT {
     String examId = preparedExam(Duration.ofHours(2));
     TestCandidate slow = connect(a, examId, 1, 0).getFirst();
     TestCandidate fast = connect(a, examId, 1, 0).getFirst();
-    slow.socket.pause(); // stops reading: kernel buffers, then the server's queue, fill up
+    slow.pause(); // stops reading: kernel buffers, then the server's queue, fill up
     String message = "x".repeat(1000);
     int batch = 8; // 8 KB per round: within the 16 KiB queue of a client that keeps up
     int sent = 0;
