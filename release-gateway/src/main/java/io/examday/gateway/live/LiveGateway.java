@@ -418,13 +418,12 @@ public final class LiveGateway {
             });
   }
 
+  /** From {@code releaseWatchWindow} before the scheduled start until an hour past it. */
   private boolean watched(ExamChannel channel, Instant now) {
     ExamInfo info = channel.info.getNow(null);
     return info != null
-        && Duration.between(now, info.scheduledStart())
-                .abs()
-                .compareTo(settings.releaseWatchWindow())
-            <= 0;
+        && !now.isBefore(info.scheduledStart().minus(settings.releaseWatchWindow()))
+        && now.isBefore(info.scheduledStart().plus(LATE_RELEASE_WATCH));
   }
 
   // ---------------------------------------------------------------- session events, broadcast

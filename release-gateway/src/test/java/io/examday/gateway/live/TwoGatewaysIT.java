@@ -199,7 +199,11 @@ class TwoGatewaysIT {
   }
 
   private static String preparedExam(Duration duration) {
-    String examId = TestExams.create(db.client(), Instant.now().minusSeconds(60), duration);
+    return preparedExam(Instant.now().minusSeconds(60), duration);
+  }
+
+  private static String preparedExam(Instant scheduledStart, Duration duration) {
+    String examId = TestExams.create(db.client(), scheduledStart, duration);
     papers.prepare(examId, PAPER.getBytes(StandardCharsets.UTF_8), "admin-1");
     return examId;
   }
@@ -299,13 +303,23 @@ class TwoGatewaysIT {
    */
   @Test
   void nearItsStartAnExamIsWatchedClosely() {
+    assertWatchedClosely(Instant.now().minusSeconds(60));
+  }
+
+  /** A release ten minutes late (past the 2-minute window before the start) is watched as well. */
+  @Test
+  void anExamReleasedLateIsStillWatchedClosely() {
+    assertWatchedClosely(Instant.now().minus(Duration.ofMinutes(10)));
+  }
+
+  private void assertWatchedClosely(Instant scheduledStart) {
     Instance watcher =
         instance(
             "watcher",
             pubsub("watcher", emulator(), false),
             settings(16 * 1024, Duration.ofMinutes(1), Duration.ofMillis(100)));
     try {
-      String examId = preparedExam(Duration.ofHours(2));
+      String examId = preparedExam(scheduledStart, Duration.ofHours(2));
       List<TestCandidate> waiting = connect(watcher, examId, 3, 0);
       GatewayEvents dead =
           new GatewayEvents(
