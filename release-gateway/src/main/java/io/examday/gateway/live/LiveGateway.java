@@ -299,19 +299,25 @@ public final class LiveGateway {
           if (channel.released != null || !channel.releasing.compareAndSet(false, true)) {
             return;
           }
+          Duration lag = Duration.between(record.releasedAt(), clock.instant());
+          metrics.releaseLearned(source, lag);
           LOG.infof(
               "exam %s release learned from %s %d ms after commit",
-              record.examId(),
-              source,
-              Duration.between(record.releasedAt(), clock.instant()).toMillis());
+              record.examId(), source, lag.toMillis());
           if (knownKey != null) {
             releaseWith(channel, record, info, knownKey);
             return;
           }
+          long askedAt = clock.millis();
           vertx
               .<byte[]>executeBlocking(
                   () -> keys.paperKey(record.examId(), record.paperDigest()), false)
-              .onSuccess(key -> releaseWith(channel, record, info, key))
+              .onSuccess(
+                  key -> {
+                    LOG.infof(
+                        "exam %s key read in %d ms", record.examId(), clock.millis() - askedAt);
+                    releaseWith(channel, record, info, key);
+                  })
               .onFailure(
                   err -> {
                     channel.releasing.set(false); // the next poll or event tries again

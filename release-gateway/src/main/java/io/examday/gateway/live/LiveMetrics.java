@@ -55,6 +55,18 @@ public final class LiveMetrics {
         .record(sinceRelease.isNegative() ? Duration.ZERO : sinceRelease);
   }
 
+  /**
+   * Records how this instance learned of a release and how long after the commit: {@code command}
+   * (it ran the release), {@code pubsub} or {@code poll} (Spanner). Once per release and instance.
+   */
+  void releaseLearned(String source, Duration sinceRelease) {
+    Timer.builder("examday.gateway.release.learned")
+        .description("From the release commit to this instance learning of it, by source")
+        .tag("source", source)
+        .register(registry)
+        .record(sinceRelease.isNegative() ? Duration.ZERO : sinceRelease);
+  }
+
   void slowConsumerDropped() {
     slowConsumers.increment();
   }

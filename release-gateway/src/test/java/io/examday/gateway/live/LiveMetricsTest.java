@@ -26,6 +26,18 @@ class LiveMetricsTest {
   }
 
   @Test
+  void howAReleaseWasLearnedIsCountedBySourceWithItsLag() {
+    metrics.releaseLearned("poll", Duration.ofMillis(180));
+    metrics.releaseLearned("pubsub", Duration.ofMillis(-2)); // this pod's clock behind Spanner's
+
+    Timer poll = registry.get("examday.gateway.release.learned").tag("source", "poll").timer();
+    Timer pubsub = registry.get("examday.gateway.release.learned").tag("source", "pubsub").timer();
+    assertThat(poll.count()).isEqualTo(1);
+    assertThat(poll.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(180.0);
+    assertThat(pubsub.totalTime(TimeUnit.MILLISECONDS)).isZero();
+  }
+
+  @Test
   void aFanOutIsRecordedAsMeasured() {
     metrics.fanOutFinished("e1", Duration.ofMillis(706));
 

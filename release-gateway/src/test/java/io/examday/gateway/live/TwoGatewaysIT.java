@@ -235,6 +235,8 @@ class TwoGatewaysIT {
       assertThat(c.frames.toString()).doesNotContain("\"key\"");
     }
     assertThat(a.live().connected(examId)).isEqualTo(10);
+    long commandsBefore = learned(a, "command");
+    long othersBefore = learned(b, "pubsub") + learned(b, "poll");
 
     ReleaseResponse first =
         releaseService(a.events(), a.live())
@@ -243,6 +245,8 @@ class TwoGatewaysIT {
     await()
         .atMost(AWAIT)
         .until(() -> concat(onA, onB).stream().allMatch(c -> c.frame("release").isPresent()));
+    assertThat(learned(a, "command")).isEqualTo(commandsBefore + 1);
+    assertThat(learned(b, "pubsub") + learned(b, "poll")).isEqualTo(othersBefore + 1);
     Instant releasedAt = Instant.parse(first.releasedAt());
     JsonObject releaseOnB = onB.getFirst().frame("release").orElseThrow();
     assertThat(releaseOnB.getString("releasedAt")).isEqualTo(first.releasedAt());
@@ -427,6 +431,13 @@ class TwoGatewaysIT {
     }
     assertThat(fast.closed()).isFalse();
     assertThat(broadcastsReceived(fast)).isEqualTo(sent);
+  }
+
+  /** Releases this instance learned of from {@code source}; the meter exists once one was. */
+  private static long learned(Instance instance, String source) {
+    var timer =
+        instance.meters().find("examday.gateway.release.learned").tag("source", source).timer();
+    return timer == null ? 0 : timer.count();
   }
 
   private static long broadcastsReceived(TestCandidate candidate) {
