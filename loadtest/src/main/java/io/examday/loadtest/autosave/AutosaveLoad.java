@@ -32,7 +32,7 @@ final class AutosaveLoad {
    */
   record Ack(String sessionId, String questionId, long seq) {}
 
-  private final Vertx vertx = Vertx.vertx();
+  private final Vertx vertx = BenchHttp.vertx();
   private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
   final Recorder latency = new Recorder(3);

@@ -22,7 +22,7 @@ import org.HdrHistogram.Recorder;
  */
 final class LoginLoad implements AutoCloseable {
 
-  private final Vertx vertx = Vertx.vertx();
+  private final Vertx vertx = BenchHttp.vertx();
   private final HttpClient http;
   final Recorder login = new Recorder(3);
   final Recorder session = new Recorder(3);

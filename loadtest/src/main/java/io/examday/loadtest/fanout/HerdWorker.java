@@ -65,7 +65,13 @@ public final class HerdWorker {
             Ed25519Keys.privateKeyFromPem(Ed25519Keys.read(Path.of(args[5]))), args[6]);
     Path resultFile = Path.of(args[7]);
 
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    // epoll where it loads: the herd shares the gateways' cores, so its reads should cost little.
+    Vertx vertx =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setPreferNativeTransport(true));
+    if (!vertx.isNativeTransportEnabled()) {
+      System.err.println(
+          "herd worker: NIO, epoll unavailable: " + vertx.unavailableNativeTransportCause());
+    }
     HttpClient client =
         vertx.createHttpClient(
             new HttpClientOptions()
