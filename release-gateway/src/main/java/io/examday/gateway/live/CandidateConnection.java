@@ -18,6 +18,9 @@ final class CandidateConnection {
   /** Seconds since the gateway started when the client last sent anything. */
   int lastSeenSecond;
 
+  /** Seconds since the gateway started when this socket's next heartbeat ping is due. */
+  int nextPingSecond;
+
   /** Bit mask of time warnings already sent ({@link WarningSchedule}). */
   int warningsSent;
 
@@ -27,10 +30,12 @@ final class CandidateConnection {
   /** A deadline set by a proctor action, epoch millis; {@link #NO_OVERRIDE} if none. */
   long deadlineOverrideMillis = NO_OVERRIDE;
 
-  CandidateConnection(ServerWebSocket socket, String sessionId, int extraSeconds, int nowSecond) {
+  CandidateConnection(
+      ServerWebSocket socket, String sessionId, int extraSeconds, int nowSecond, int firstPing) {
     this.socket = socket;
     this.sessionId = sessionId;
     this.extraSeconds = extraSeconds;
     this.lastSeenSecond = nowSecond;
+    this.nextPingSecond = firstPing;
   }
 }

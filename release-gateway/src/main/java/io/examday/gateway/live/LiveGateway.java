@@ -54,10 +54,10 @@ public final class LiveGateway {
   private final Clock clock;
   private final LiveMetrics metrics;
   private final WarningSchedule warnings;
+  private final PingSchedule pings;
   private final Map<String, ExamChannel> channels = new ConcurrentHashMap<>();
   private final long startMillis;
   private final AtomicBoolean polling = new AtomicBoolean();
-  private volatile Instant lastPing;
   private volatile Instant lastFullPoll = Instant.EPOCH;
   private long sweepTimer = -1;
   private long pollTimer = -1;
@@ -78,8 +78,8 @@ public final class LiveGateway {
     this.clock = clock;
     this.metrics = metrics;
     this.warnings = new WarningSchedule(settings.warningMinutes());
+    this.pings = new PingSchedule(settings.heartbeatInterval());
     this.startMillis = clock.millis();
-    this.lastPing = clock.instant();
   }
 
   public void start() {
@@ -164,9 +164,14 @@ public final class LiveGateway {
       return;
     }
     Context context = Vertx.currentContext();
+    int now = nowSecond();
     CandidateConnection connection =
         new CandidateConnection(
-            socket, claims.sessionId(), Math.toIntExact(claims.extraTimeSeconds()), nowSecond());
+            socket,
+            claims.sessionId(),
+            Math.toIntExact(claims.extraTimeSeconds()),
+            now,
+            pings.firstPing(claims.sessionId(), now));
     ExamChannel channel = channel(examId);
     socket.frameHandler(frame -> onFrame(connection, frame));
     socket.exceptionHandler(err -> LOG.debugf("socket error: %s", err.getClass().getName()));
@@ -498,11 +503,7 @@ public final class LiveGateway {
 
   private void sweepAll() {
     Instant now = clock.instant();
-    boolean ping = !now.isBefore(lastPing.plus(settings.heartbeatInterval()));
-    if (ping) {
-      lastPing = now;
-    }
-    String pingFrame = ping ? Frames.encode(new Frames.Ping(now.toString())) : null;
+    String pingFrame = Frames.encode(new Frames.Ping(now.toString()));
     for (ExamChannel channel : channels.values()) {
       forEachShard(channel, shard -> sweep(channel, shard, now, pingFrame));
     }
@@ -518,7 +519,8 @@ public final class LiveGateway {
         dead.add(c);
         continue;
       }
-      if (pingFrame != null) {
+      if (pings.due(c.nextPingSecond, nowSecond)) {
+        c.nextPingSecond = pings.next(nowSecond);
         write(c, pingFrame);
       }
       if (released != null && !c.submitted) {
