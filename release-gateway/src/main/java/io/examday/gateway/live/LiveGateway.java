@@ -88,6 +88,17 @@ public final class LiveGateway {
         Math.min(
             settings.releasePollInterval().toMillis(), settings.releaseWatchInterval().toMillis());
     pollTimer = vertx.setPeriodic(pollMillis, id -> pollReleases());
+    warmUpKeys();
+  }
+
+  /** Readies the key source in the background (at start, and when an exam's first socket comes). */
+  private void warmUpKeys() {
+    vertx.executeBlocking(
+        () -> {
+          keys.warmUp();
+          return null;
+        },
+        false);
   }
 
   /** Stops the timers and tells every candidate to reconnect elsewhere. */
@@ -251,6 +262,9 @@ public final class LiveGateway {
               vertx.cancelTimer(timer);
               if (result.succeeded()) {
                 channel.info.complete(result.result());
+                if (channel.released == null) {
+                  warmUpKeys(); // its release will read a key: be ready for it
+                }
               } else {
                 failLoad(channel, result.cause());
               }
@@ -513,6 +527,11 @@ public final class LiveGateway {
     int nowSecond = nowSecond();
     long idleSeconds = settings.idleTimeout().toSeconds();
     ReleasedPaper released = channel.released;
+    // Until the earliest deadline is within the first warning's lead, no candidate without a
+    // deadline of their own can be due one: skip their deadline arithmetic (most of the exam).
+    Instant warningsFrom =
+        released == null ? null : released.deadlineFor(0).minus(warnings.longestLead());
+    boolean warningsPossible = released != null && !now.isBefore(warningsFrom);
     List<CandidateConnection> dead = new ArrayList<>();
     for (CandidateConnection c : shard.members) {
       if (nowSecond - c.lastSeenSecond > idleSeconds) {
@@ -523,7 +542,11 @@ public final class LiveGateway {
         c.nextPingSecond = pings.next(nowSecond);
         write(c, pingFrame);
       }
-      if (released != null && !c.submitted) {
+      if (released != null
+          && !c.submitted
+          && (warningsPossible
+              || c.extraSeconds < 0
+              || c.deadlineOverrideMillis != CandidateConnection.NO_OVERRIDE)) {
         Instant deadline = deadlineOf(c, released);
         int due = warnings.due(deadline, now, c.warningsSent);
         if (due != WarningSchedule.NONE) {

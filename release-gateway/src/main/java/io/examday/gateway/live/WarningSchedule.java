@@ -68,6 +68,11 @@ public final class WarningSchedule {
     return mask;
   }
 
+  /** How long before a deadline the first (least urgent) warning falls. */
+  public Duration longestLead() {
+    return Duration.ofMinutes(minutes.length == 0 ? 0 : minutes[minutes.length - 1]);
+  }
+
   public int minutesAt(int index) {
     return minutes[index];
   }

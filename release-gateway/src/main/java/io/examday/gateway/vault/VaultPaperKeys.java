@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Paper keys in Vault KV v2, one secret per paper file: {@code <mount>/<prefix>/<examId>/<digest>}
@@ -24,6 +25,8 @@ public final class VaultPaperKeys implements KeySource {
   private static final int NO_CONTENT = 204;
   private static final int NOT_FOUND = 404;
   private static final int FORBIDDEN = 403;
+  private static final String WARM_UP_EXAM = "_warm-up";
+  private static final Logger LOG = Logger.getLogger(VaultPaperKeys.class);
 
   private final VaultSettings settings;
   private volatile Vault vault;
@@ -51,6 +54,24 @@ public final class VaultPaperKeys implements KeySource {
       throw unavailable("Vault answered " + status + " to a key read");
     }
     return Base64.getDecoder().decode(response.getData().get("key"));
+  }
+
+  /**
+   * Logs in and reads a path that holds no key (404 expected), so the Vault client, its TLS set-up
+   * and the read path are initialised before a release needs them.
+   */
+  @Override
+  public void warmUp() {
+    long started = System.nanoTime();
+    try {
+      int status =
+          call(v -> v.logical().read(path(WARM_UP_EXAM, "none"))).getRestResponse().getStatus();
+      LOG.infof(
+          "Vault client warmed up in %d ms (read answered %d)",
+          (System.nanoTime() - started) / 1_000_000, status);
+    } catch (RuntimeException e) {
+      LOG.warnf("Vault warm-up failed (%s); the first key read will pay for it", e.getMessage());
+    }
   }
 
   /** Stores a new paper's key; returns the Vault path. */

@@ -61,4 +61,15 @@ class WarningScheduleTest {
                 schedule.due(extended, extended.minus(Duration.ofMinutes(15)), replanned)))
         .isEqualTo(15);
   }
+
+  @Test
+  void noWarningIsDueBeforeTheLongestLead() {
+    // The sweep skips candidates' deadline arithmetic until the first warning's lead: check the
+    // lead is the least urgent threshold, and that nothing is due a moment before it.
+    assertThat(schedule.longestLead()).isEqualTo(Duration.ofMinutes(15));
+    Instant justBefore = DEADLINE.minus(schedule.longestLead()).minusMillis(1);
+    assertThat(schedule.due(DEADLINE, justBefore, 0)).isEqualTo(WarningSchedule.NONE);
+    assertThat(schedule.due(DEADLINE, justBefore.plusMillis(1), 0))
+        .isNotEqualTo(WarningSchedule.NONE);
+  }
 }
