@@ -31,14 +31,14 @@ class PlanCommandTest {
     assertThat(text(out))
         // 09:00 +05:30 is 03:30Z; warm-up two hours earlier.
         .contains(
-            "2027-05-15T01:30:00Z  T-2h       raise HPA floors, create 340 balloon pods, pre-pull 2 images")
+            "2027-05-15T01:30:00Z  T-2h       raise HPA floors, create 134 balloon pods, pre-pull 2 images")
         .contains("2027-05-15T03:15:00Z  T-15m")
         .contains("2027-05-15T03:30:00Z  T-0")
         .contains("2027-05-15T07:00:00Z  T+3h30m")
         .contains(
             "ceil(1,400,000 / 58,000) = 25 pods; +67% headroom -> minReplicas 41 on HPA exam-session")
-        .contains("ceil(1,400,000 / 2,900) = 483 pods; +67% headroom -> minReplicas 807")
-        .contains("340 pods (the floors' headroom pods, summed), each 1 CPU / 2Gi")
+        .contains("ceil(1,400,000 / 8,000) = 175 pods; +67% headroom -> minReplicas 293")
+        .contains("134 pods (the floors' headroom pods, summed), each 1 CPU / 2Gi")
         .contains("phase Pending; next transition 2027-05-15T01:30:00Z");
   }
 
