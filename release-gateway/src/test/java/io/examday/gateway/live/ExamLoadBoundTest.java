@@ -70,12 +70,7 @@ class ExamLoadBoundTest {
     keys = TestKeys.create();
     vertx = Vertx.vertx();
     SessionTokenVerifier verifier =
-        new SessionTokenVerifier(
-            Map.of(
-                TestKeys.KEY_ID,
-                Ed25519Keys.publicKeyFromPem(Ed25519Keys.read(keys.sessionPublicKey))),
-            Clock.systemUTC(),
-            Duration.ofSeconds(5));
+keys.verifier();
     LiveSettings settings =
         new LiveSettings(
             4096,

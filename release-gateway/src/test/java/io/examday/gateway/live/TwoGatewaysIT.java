@@ -156,12 +156,7 @@ class TwoGatewaysIT {
   private static Instance instance(String name, PubSubSettings settings, LiveSettings tuning) {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     SessionTokenVerifier verifier =
-        new SessionTokenVerifier(
-            Map.of(
-                TestKeys.KEY_ID,
-                Ed25519Keys.publicKeyFromPem(Ed25519Keys.read(keys.sessionPublicKey))),
-            Clock.systemUTC(),
-            Duration.ofSeconds(5));
+keys.verifier();
     LiveGateway live =
         new LiveGateway(
             vertx, tuning, verifier, exams, paperKeys, Clock.systemUTC(), new LiveMetrics(meters));

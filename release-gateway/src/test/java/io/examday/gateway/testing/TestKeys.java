@@ -1,5 +1,8 @@
 package io.examday.gateway.testing;
 
+import java.util.Map;
+import java.time.Clock;
+import io.examday.common.token.SessionTokenVerifier;
 import io.examday.common.dev.ProctorTokenMint;
 import io.examday.common.token.Ed25519Keys;
 import io.examday.common.token.SessionClaims;
@@ -64,6 +67,14 @@ public final class TestKeys {
   /** Reads keys written earlier (e.g. by the Quarkus test resource) from their directory. */
   public static TestKeys in(Path directory) {
     return new TestKeys(directory);
+  }
+
+  /** A gateway's verifier for these keys' session tokens (5 s clock skew, system clock). */
+  public SessionTokenVerifier verifier() {
+    return new SessionTokenVerifier(
+        Map.of(KEY_ID, Ed25519Keys.publicKeyFromPem(Ed25519Keys.read(sessionPublicKey))),
+        Clock.systemUTC(),
+        Duration.ofSeconds(5));
   }
 
   public String sessionToken(String sessionId, String examId, long extraSeconds, Duration ttl) {
