@@ -3,7 +3,6 @@ package io.examday.gateway.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.examday.common.token.Ed25519Keys;
 import io.examday.common.token.SessionTokenVerifier;
 import io.examday.gateway.exam.ExamInfo;
 import io.examday.gateway.exam.ReleaseRecord;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -69,8 +67,7 @@ class ExamLoadBoundTest {
   void start() {
     keys = TestKeys.create();
     vertx = Vertx.vertx();
-    SessionTokenVerifier verifier =
-keys.verifier();
+    SessionTokenVerifier verifier = keys.verifier();
     LiveSettings settings =
         new LiveSettings(
             4096,

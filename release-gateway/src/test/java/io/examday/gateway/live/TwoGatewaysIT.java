@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
 import io.examday.common.testing.SpannerTestDatabase;
-import io.examday.common.token.Ed25519Keys;
 import io.examday.common.token.SessionTokenVerifier;
 import io.examday.devvault.DevVault;
 import io.examday.gateway.exam.SpannerExams;
@@ -39,7 +38,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -155,8 +153,7 @@ class TwoGatewaysIT {
 
   private static Instance instance(String name, PubSubSettings settings, LiveSettings tuning) {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    SessionTokenVerifier verifier =
-keys.verifier();
+    SessionTokenVerifier verifier = keys.verifier();
     LiveGateway live =
         new LiveGateway(
             vertx, tuning, verifier, exams, paperKeys, Clock.systemUTC(), new LiveMetrics(meters));

@@ -1,12 +1,10 @@
 package io.examday.gateway.testing;
 
-import java.util.Map;
-import java.time.Clock;
-import io.examday.common.token.SessionTokenVerifier;
 import io.examday.common.dev.ProctorTokenMint;
 import io.examday.common.token.Ed25519Keys;
 import io.examday.common.token.SessionClaims;
 import io.examday.common.token.SessionTokenSigner;
+import io.examday.common.token.SessionTokenVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +15,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Throwaway keys for one test run, written to files the way ./examday writes the local ones: the
