@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -215,7 +214,7 @@ public final class LiveGateway {
     ReleasedPaper released = channel.released;
     write(connection, Frames.encode(hello(info, released, connection)));
     if (released != null) {
-      sendRelease(connection, released, new HashMap<>());
+      sendRelease(connection, released);
     }
   }
 
@@ -363,9 +362,8 @@ public final class LiveGateway {
     for (Shard shard : shards) {
       shard.context.runOnContext(
           v -> {
-            Map<Long, String> framesByDeadline = new HashMap<>();
             for (CandidateConnection c : List.copyOf(shard.members)) {
-              sendRelease(c, released, framesByDeadline);
+              sendRelease(c, released);
             }
             if (remaining.decrementAndGet() == 0) {
               fanOutFinished(released);
@@ -382,26 +380,17 @@ public final class LiveGateway {
         released.record().examId(), took.toMillis());
   }
 
-  private void sendRelease(
-      CandidateConnection c, ReleasedPaper released, Map<Long, String> framesByDeadline) {
+  private void sendRelease(CandidateConnection c, ReleasedPaper released) {
     if (c.releaseSent || c.submitted) {
       return;
     }
     c.releaseSent = true;
-    Instant deadline = deadlineOf(c, released);
-    // Most candidates share a deadline: encode each distinct frame once per fan-out.
-    String frame =
-        framesByDeadline.computeIfAbsent(
-            deadline.toEpochMilli(),
-            d ->
-                Frames.encode(
-                    new Frames.Release(
-                        released.record().examId(),
-                        released.record().releasedAt().toString(),
-                        released.keyBase64(),
-                        released.record().paperDigest(),
-                        deadline.toString())));
-    write(c, frame);
+    // Most candidates share a deadline: each distinct frame is encoded once per release.
+    write(
+        c,
+        c.deadlineOverrideMillis == CandidateConnection.NO_OVERRIDE
+            ? released.frameFor(c.extraSeconds)
+            : released.frameWith(Instant.ofEpochMilli(c.deadlineOverrideMillis)));
   }
 
   private static Instant deadlineOf(CandidateConnection c, ReleasedPaper released) {
