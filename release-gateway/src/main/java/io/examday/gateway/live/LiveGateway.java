@@ -145,6 +145,12 @@ public final class LiveGateway {
     return channel == null ? 0 : channel.connected.get();
   }
 
+  /** How many event loops have held this exam's sockets here (each socket stays on its loop). */
+  int eventLoopsServing(String examId) {
+    ExamChannel channel = channels.get(examId);
+    return channel == null ? 0 : channel.shards().size();
+  }
+
   private static String token(HttpServerRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null && header.startsWith(BEARER)) {

@@ -1,11 +1,15 @@
 package io.examday.gateway.live;
 
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -22,10 +26,14 @@ public final class LiveServer implements AutoCloseable {
 
   private static final Pattern LIVE_PATH = Pattern.compile("/v1/exams/([A-Za-z0-9._-]{1,64})/live");
 
-  private final HttpServer server;
+  private final Vertx vertx;
+  private final String deployment;
+  private final int port;
 
-  private LiveServer(HttpServer server) {
-    this.server = server;
+  private LiveServer(Vertx vertx, String deployment, int port) {
+    this.vertx = vertx;
+    this.deployment = deployment;
+    this.port = port;
   }
 
   /**
@@ -51,13 +59,22 @@ public final class LiveServer implements AutoCloseable {
     return vertx;
   }
 
-  /** Listens on {@code host:port} (0 picks a free port) and serves {@code live}'s sockets. */
+  /**
+   * Listens on {@code host:port} (0 picks a free port) and serves {@code live}'s sockets on every
+   * event loop of {@code vertx}.
+   *
+   * <p>Vert.x serves all the connections of one server on the event loop it was started on, so a
+   * single server would put every candidate on one loop (one core) however many the instance has.
+   * One server per event loop, all bound to the same port (Vert.x binds the socket once and deals
+   * accepted connections round-robin), spreads them; a negative port makes the servers share one
+   * free port.
+   */
   public static LiveServer start(
       Vertx vertx, LiveGateway live, String host, int port, int maxFrameBytes) {
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(host)
-            .setPort(port)
+            .setPort(port == 0 ? -1 : port)
             .setIdleTimeout(0)
             .setTcpKeepAlive(true)
             .setAcceptBacklog(4096)
@@ -65,14 +82,55 @@ public final class LiveServer implements AutoCloseable {
             .setMaxWebSocketMessageSize(Math.max(maxFrameBytes * 4, 1024))
             .setPerMessageWebSocketCompressionSupported(false)
             .setPerFrameWebSocketCompressionSupported(false);
-    HttpServer server =
-        vertx.createHttpServer(options).requestHandler(request -> route(live, request));
+    int loops = eventLoops(vertx);
+    AtomicInteger actualPort = new AtomicInteger();
     try {
-      server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      String deployment =
+          vertx
+              .deployVerticle(
+                  () -> new SocketVerticle(options, live, actualPort),
+                  new DeploymentOptions().setInstances(loops))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      LOG.infof("live sockets served on %d event loop(s), port %d", loops, actualPort.get());
+      return new LiveServer(vertx, deployment, actualPort.get());
     } catch (Exception e) {
       throw new IllegalStateException("the live socket server cannot listen on port " + port, e);
     }
-    return new LiveServer(server);
+  }
+
+  private static int eventLoops(Vertx vertx) {
+    int loops = 0;
+    for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
+      loops++;
+    }
+    return Math.max(1, loops);
+  }
+
+  /** One server on the event loop of its own verticle instance. */
+  private static final class SocketVerticle extends AbstractVerticle {
+
+    private final HttpServerOptions options;
+    private final LiveGateway live;
+    private final AtomicInteger actualPort;
+
+    SocketVerticle(HttpServerOptions options, LiveGateway live, AtomicInteger actualPort) {
+      this.options = options;
+      this.live = live;
+      this.actualPort = actualPort;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+      vertx
+          .createHttpServer(new HttpServerOptions(options))
+          .requestHandler(request -> route(live, request))
+          .listen()
+          .onSuccess(server -> actualPort.set(server.actualPort()))
+          .<Void>mapEmpty()
+          .onComplete(started);
+    }
   }
 
   private static void route(LiveGateway live, HttpServerRequest request) {
@@ -91,12 +149,12 @@ public final class LiveServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
-  /** Stops listening; the Vert.x instance belongs to whoever made it. */
+  /** Stops listening (undeploys the servers); the Vert.x instance belongs to whoever made it. */
   @Override
   public void close() {
-    server.close().toCompletionStage().toCompletableFuture().join();
+    vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().join();
   }
 }
