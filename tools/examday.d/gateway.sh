@@ -60,6 +60,8 @@ start_service_gateway() {
 bench_fanout() {
   local connections=${1:-100000} per_process=${FANOUT_PER_PROCESS:-18000}
   local instances=$(((connections + per_process - 1) / per_process)) i port live pid gateways=""
+  # Event loops of each gateway's socket server (0: two per core) and of each herd JVM.
+  local gateway_loops=${FANOUT_GATEWAY_EVENT_LOOPS:-0} herd_loops=${FANOUT_HERD_EVENT_LOOPS:-2}
   trap 'stop_started_here' EXIT
   trap 'exit 130' INT TERM
   # Its own database: other benchmarks' transactions on the shared emulator would abort ours
@@ -82,7 +84,8 @@ bench_fanout() {
     port_open "$live" && die "port $live is busy: the bench starts its own gateways"
     # A herd of this size takes minutes to connect on 2 shared cores: pongs may lag, so the
     # dead-socket timeout is relaxed for the bench.
-    start_gateway_instance "fanout-gateway-$i" "$port" "$live" EXAMDAY_GATEWAY_LIVE_IDLE_TIMEOUT=600s
+    start_gateway_instance "fanout-gateway-$i" "$port" "$live" EXAMDAY_GATEWAY_LIVE_IDLE_TIMEOUT=600s \
+      EXAMDAY_GATEWAY_LIVE_EVENT_LOOPS="$gateway_loops"
     pid=$(cat "$STATE/pids/fanout-gateway-$i.pid")
     gateways+="${gateways:+,}127.0.0.1:$port:$live:$pid"
   done
@@ -93,6 +96,8 @@ bench_fanout() {
     --gateways "$gateways" --connections "$connections" --per-worker "$per_process" \
     --session-key "$EXAMDAY_SESSION_TOKEN_PRIVATE_KEY" --key-id local-1 \
     --proctor-key "$KEYS/proctor-idp-rsa.pem" \
-    --idle-seconds "${FANOUT_IDLE_SECONDS:-10}" --timeout-seconds 60 \
+    --idle-seconds "${FANOUT_IDLE_SECONDS:-20}" --timeout-seconds 60 \
+    --gateway-event-loops "$gateway_loops" --herd-event-loops "$herd_loops" \
+    --worker-jvm-options "${FANOUT_HERD_JAVA_OPTS:-}" \
     --out "$ROOT/target/bench/fanout.json"
 }

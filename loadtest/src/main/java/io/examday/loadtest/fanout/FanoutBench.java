@@ -44,7 +44,9 @@ import org.HdrHistogram.Histogram;
  * the release command was sent.
  *
  * <p>Options (all {@code --name value}): gateways (host:port:livePort:pid,...), connections,
- * session-key, key-id, proctor-key, out, idle-seconds, worker-heap, per-worker, timeout-seconds.
+ * session-key, key-id, proctor-key, out, idle-seconds, worker-heap, per-worker, timeout-seconds,
+ * herd-event-loops (each herd JVM's, default 2), worker-jvm-options (extra JVM flags for the herd),
+ * gateway-event-loops (only reported: the gateways are started by ./examday).
  */
 public final class FanoutBench {
 
@@ -112,9 +114,7 @@ public final class FanoutBench {
       failed += Integer.parseInt(ready[2]);
       connectedPerGateway[w.gateway] += Integer.parseInt(ready[1]);
     }
-    log(connected + " connected, " + failed + " failed; idle for " + idle.toSeconds() + " s");
-    Thread.sleep(idle.toMillis()); // the herd sits idle, as before T-0: nothing to wait for
-
+    log(connected + " connected, " + failed + " failed; measuring heap");
     List<Map<String, Object>> heaps = new ArrayList<>();
     long heapGrowth = 0;
     for (int g = 0; g < gateways.size(); g++) {
@@ -132,7 +132,11 @@ public final class FanoutBench {
       heaps.add(heap);
     }
 
+    log("idle for " + idle.toSeconds() + " s, gateways probed as in production");
+    idleWithProbes(gateways, idle);
+
     String proctorToken = token(proctorKey, "bench-proctor", "proctor");
+    log("releasing " + examId);
     Instant commandSent = Instant.now();
     release(first, examId, proctorToken);
     long commandMillis = Duration.between(commandSent, Instant.now()).toMillis();
@@ -172,6 +176,9 @@ public final class FanoutBench {
     result.put("gateway_heap_bytes_per_connection", connected == 0 ? 0 : heapGrowth / connected);
     result.put("release_command_ms", commandMillis);
     result.put("gateway_instances", gateways.size());
+    // 0: the gateway default, two per core
+    result.put("gateway_event_loops", Integer.parseInt(option("gateway-event-loops", "0")));
+    result.put("herd_event_loops_per_worker", Integer.parseInt(option("herd-event-loops", "2")));
     result.put("herd_workers", workers.size());
     result.put("gateways", heaps);
     result.put(
@@ -179,7 +186,9 @@ public final class FanoutBench {
         "latency = candidate's receipt of the release frame (with key) minus the moment the"
             + " proctor's release POST was sent, same machine clock; heap = used heap after"
             + " jcmd GC.run (x2) with the herd idle minus the same before it connected, divided"
-            + " by the connections of that gateway process");
+            + " by the connections of that gateway process; then the herd idles idle_s seconds"
+            + " while each gateway answers a readiness probe every second, then the release");
+    result.put("idle_s", idle.toSeconds());
     Files.createDirectories(out.toAbsolutePath().getParent());
     JSON.writeValue(out.toFile(), result);
     log("wrote " + out + ": " + JSON.writeValueAsString(result));
@@ -204,6 +213,30 @@ public final class FanoutBench {
       }
     }
     return workers;
+  }
+
+  /**
+   * The herd sits idle, as before T-0, while every gateway answers a readiness probe each second,
+   * as a pod does for its kubelet and Prometheus all day. Without them the only HTTP requests a
+   * bench gateway sees are the heap reading and the release itself, right at T-0: their first calls
+   * through the Netty code the sockets share make the JIT throw away that code's compiled form
+   * mid-fan-out (seen with -XX:+PrintCompilation; a production pod never meets that).
+   */
+  private void idleWithProbes(List<GatewayProbe.Gateway> gateways, Duration idle)
+      throws InterruptedException {
+    long end = System.nanoTime() + idle.toNanos();
+    while (System.nanoTime() < end) {
+      for (GatewayProbe.Gateway gateway : gateways) {
+        try {
+          http.send(
+              HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/q/health/ready")).build(),
+              HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+          log("readiness probe of " + gateway.baseUrl() + " failed: " + e.getMessage());
+        }
+      }
+      Thread.sleep(Math.min(1000, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+    }
   }
 
   private void release(GatewayProbe.Gateway gateway, String examId, PrivateKey key)
@@ -331,24 +364,30 @@ public final class FanoutBench {
         throws IOException {
       Path results = Files.createTempFile("herd-", ".txt");
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      List<String> command = new ArrayList<>();
+      command.add(java.toString());
+      command.add("-Xmx" + options.getOrDefault("worker-heap", "768m"));
+      command.add("-XX:+UseSerialGC");
+      String extra = options.getOrDefault("worker-jvm-options", "").strip();
+      if (!extra.isEmpty()) {
+        command.addAll(List.of(extra.split("\\s+")));
+      }
+      command.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("java.class.path"),
+              HerdWorker.class.getName(),
+              gateway.host(),
+              Integer.toString(gateway.livePort()),
+              source,
+              examId,
+              Integer.toString(count),
+              options.get("session-key"),
+              options.getOrDefault("key-id", "local-1"),
+              results.toString(),
+              options.getOrDefault("herd-event-loops", "2")));
       Process process =
-          new ProcessBuilder(
-                  java.toString(),
-                  "-Xmx" + options.getOrDefault("worker-heap", "768m"),
-                  "-XX:+UseSerialGC",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  HerdWorker.class.getName(),
-                  gateway.host(),
-                  Integer.toString(gateway.livePort()),
-                  source,
-                  examId,
-                  Integer.toString(count),
-                  options.get("session-key"),
-                  options.getOrDefault("key-id", "local-1"),
-                  results.toString())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       return new Worker(process, index, results);
     }
 
