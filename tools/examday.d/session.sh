@@ -45,7 +45,8 @@ session_bench_java() {
 }
 
 # bench autosave [CANDIDATES] [SECONDS] [IN_FLIGHT]: group commit, then the naive mode (one
-# commit per save), on the bench profile; writes target/bench/autosave.json.
+# commit per save), on the bench profile; writes target/bench/autosave.json. Each mode first
+# runs AUTOSAVE_WARMUP_SECONDS (30) of the same load untimed (its saves are checked for loss too).
 bench_autosave() {
   local candidates=${1:-4000} seconds=${2:-30} in_flight=${3:-256} mode
   session_bench_setup
@@ -59,6 +60,7 @@ bench_autosave() {
     session_bench_java io.examday.loadtest.autosave.AutosaveBench \
       --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$BENCH_ADMIN" --mode "$mode" \
       --candidates "$candidates" --seconds "$seconds" --in-flight "$in_flight" \
+      --warmup-seconds "${AUTOSAVE_WARMUP_SECONDS:-30}" \
       --out "$ROOT/target/bench/autosave-$mode.json"
     stop_process exam-session
   done
