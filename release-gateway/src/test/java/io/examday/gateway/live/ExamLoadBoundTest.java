@@ -12,10 +12,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +47,7 @@ class ExamLoadBoundTest {
           if (reads.incrementAndGet() == 1) {
             awaitQuietly(readsMayFinish);
           }
-          return new ExamInfo(
-              examId,
-              Instant.now().plusSeconds(3600),
-              Duration.ofHours(2),
-              Optional.of("0".repeat(64)),
-              Optional.empty());
+          return LiveFixtures.waitingExam(examId);
         }
 
         @Override
@@ -69,17 +62,8 @@ class ExamLoadBoundTest {
     vertx = Vertx.vertx();
     SessionTokenVerifier verifier = keys.verifier();
     LiveSettings settings =
-        new LiveSettings(
-            4096,
-            16 * 1024,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(60),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(2),
-            Duration.ofMinutes(2),
-            List.of(15, 5, 1),
-            LOAD_TIMEOUT);
+        LiveFixtures.settings(
+            16 * 1024, Duration.ofSeconds(2), Duration.ofSeconds(2), LOAD_TIMEOUT);
     KeySource noKeyBeforeRelease =
         (examId, digest) -> {
           throw new AssertionError("no key may be read for an unreleased exam");

@@ -11,11 +11,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +28,7 @@ class LiveServerTest {
       new ExamSource() {
         @Override
         public ExamInfo load(String examId) {
-          return new ExamInfo(
-              examId,
-              Instant.now().plusSeconds(3600),
-              Duration.ofHours(2),
-              Optional.of("0".repeat(64)),
-              Optional.empty());
+          return LiveFixtures.waitingExam(examId);
         }
 
         @Override
@@ -54,17 +47,8 @@ class LiveServerTest {
     keys = TestKeys.create();
     vertx = LiveServer.newVertx(2);
     LiveSettings settings =
-        new LiveSettings(
-            4096,
-            16 * 1024,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(60),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(2),
-            Duration.ofMinutes(2),
-            List.of(15, 5, 1),
-            Duration.ofSeconds(5));
+        LiveFixtures.settings(
+            16 * 1024, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
     live =
         new LiveGateway(
             vertx,

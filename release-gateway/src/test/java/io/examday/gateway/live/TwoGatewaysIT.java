@@ -134,17 +134,7 @@ class TwoGatewaysIT {
   }
 
   static LiveSettings settings(int writeQueueBytes, Duration poll, Duration watch) {
-    return new LiveSettings(
-        4096,
-        writeQueueBytes,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(60),
-        Duration.ofMillis(200),
-        poll,
-        watch,
-        Duration.ofMinutes(2),
-        List.of(15, 5, 1),
-        Duration.ofSeconds(10));
+    return LiveFixtures.settings(writeQueueBytes, poll, watch, Duration.ofSeconds(10));
   }
 
   private static Instance instance(String name, PubSubSettings settings) {

@@ -1,0 +1,39 @@
+package io.examday.gateway.live;
+
+import io.examday.gateway.exam.ExamInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The live gateway's test settings and exams, shared by its tests. */
+final class LiveFixtures {
+
+  private LiveFixtures() {}
+
+  /** Fast heartbeats and sweeps, warnings at 15/5/1 min; the rest as given. */
+  static LiveSettings settings(
+      int writeQueueBytes, Duration poll, Duration watch, Duration examLoadTimeout) {
+    return new LiveSettings(
+        4096,
+        writeQueueBytes,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(60),
+        Duration.ofMillis(200),
+        poll,
+        watch,
+        Duration.ofMinutes(2),
+        List.of(15, 5, 1),
+        examLoadTimeout);
+  }
+
+  /** An exam an hour before its start, paper prepared, not released. */
+  static ExamInfo waitingExam(String examId) {
+    return new ExamInfo(
+        examId,
+        Instant.now().plusSeconds(3600),
+        Duration.ofHours(2),
+        Optional.of("0".repeat(64)),
+        Optional.empty());
+  }
+}
