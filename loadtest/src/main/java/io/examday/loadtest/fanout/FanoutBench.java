@@ -150,6 +150,7 @@ public final class FanoutBench {
         w.await("DONE", Duration.ofSeconds(30));
       }
     }
+    workers.forEach(Worker::exit); // every result is in: now the sockets may close
 
     long t0 = commandSent.getEpochSecond() * 1_000_000_000L + commandSent.getNano();
     Histogram latencies = new Histogram(3_600_000_000L, 3);
@@ -417,8 +418,17 @@ public final class FanoutBench {
     }
 
     void stop() {
+      send("STOP");
+    }
+
+    /** Lets the worker close its sockets and exit (once every worker has its results in). */
+    void exit() {
+      send("EXIT");
+    }
+
+    private void send(String command) {
       try {
-        stdin.write("STOP\n");
+        stdin.write(command + "\n");
         stdin.flush();
       } catch (IOException e) {
         process.destroy();

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loopback source address, answers pings, and records the wall-clock time (epoch nanos) at which
  * each socket received the release with a key. Talks to {@link FanoutBench} over stdin/stdout:
  * prints {@code READY connected failed}, waits, and on {@code STOP} (or when every socket has the
- * release) writes one line per socket to the result file and prints {@code DONE}.
+ * release) writes one line per socket to the result file and prints {@code DONE}; its sockets stay
+ * open until {@code EXIT}.
  *
  * <p>{@code HerdWorker HOST PORT SOURCE_ADDRESS EXAM_ID COUNT SESSION_KEY.pem KEY_ID RESULT_FILE
  * [EVENT_LOOPS]} (event loops default to 2)
@@ -45,6 +46,7 @@ public final class HerdWorker {
   private final long[] receivedAtNanos;
   private final AtomicInteger received = new AtomicInteger();
   private final CountDownLatch allReceived;
+  private final CountDownLatch exitAllowed = new CountDownLatch(1);
 
   private static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
@@ -86,10 +88,14 @@ public final class HerdWorker {
     int[] outcome = herd.connectAll(client, host, port, examId, count, signer);
     System.out.println("READY " + outcome[0] + " " + outcome[1]);
     System.out.flush();
+    herd.listenToCoordinator();
     herd.allReceivedOrStop(outcome[0]);
     herd.write(resultFile);
     System.out.println("DONE " + herd.received.get());
     System.out.flush();
+    // Candidates stay connected once they have the key: closing this worker's sockets now would
+    // load the gateways with a close storm while other workers still wait for their frames.
+    herd.exitAllowed.await(2, TimeUnit.MINUTES);
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     System.exit(0);
   }
@@ -187,34 +193,48 @@ public final class HerdWorker {
     return false;
   }
 
+  /**
+   * Reads the coordinator's commands on stdin: {@code STOP} (stop waiting for releases), {@code
+   * EXIT} (close the sockets and exit, once every worker is done). A closed stdin means both.
+   */
+  private void listenToCoordinator() {
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  switch (line.strip()) {
+                    case "STOP" -> releaseAll();
+                    case "EXIT" -> {
+                      releaseAll();
+                      exitAllowed.countDown();
+                    }
+                    default -> {}
+                  }
+                }
+              } catch (IOException e) {
+                // coordinator gone: stop and exit too
+              }
+              releaseAll();
+              exitAllowed.countDown();
+            });
+  }
+
+  private void releaseAll() {
+    while (allReceived.getCount() > 0) {
+      allReceived.countDown();
+    }
+  }
+
   /** Waits for every connected socket's release, or for STOP from the coordinator. */
   private void allReceivedOrStop(int connected) throws InterruptedException {
     for (long i = connected; i < receivedAtNanos.length; i++) {
       allReceived.countDown(); // sockets that never connected will never receive
     }
-    Thread stdin =
-        Thread.ofPlatform()
-            .daemon()
-            .start(
-                () -> {
-                  try (BufferedReader in =
-                      new BufferedReader(
-                          new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                      if (line.strip().equals("STOP")) {
-                        break;
-                      }
-                    }
-                  } catch (IOException e) {
-                    // coordinator gone: stop too
-                  }
-                  while (allReceived.getCount() > 0) {
-                    allReceived.countDown();
-                  }
-                });
     allReceived.await();
-    stdin.interrupt();
   }
 
   private void write(Path file) throws IOException {
