@@ -124,7 +124,7 @@ public final class LiveServer implements AutoCloseable {
     @Override
     public void start(Promise<Void> started) {
       vertx
-          .createHttpServer(new HttpServerOptions(options))
+          .createHttpServer(options) // Vert.x copies the options for each server
           .requestHandler(request -> route(live, request))
           .listen()
           .onSuccess(server -> actualPort.set(server.actualPort()))
