@@ -9,7 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
  */
 final class CandidateConnection {
 
-  static final long NO_OVERRIDE = Long.MIN_VALUE;
+  private static final long NO_OVERRIDE = Long.MIN_VALUE;
 
   final ServerWebSocket socket;
   final String sessionId;
@@ -29,6 +29,11 @@ final class CandidateConnection {
 
   /** A deadline set by a proctor action, epoch millis; {@link #NO_OVERRIDE} if none. */
   long deadlineOverrideMillis = NO_OVERRIDE;
+
+  /** Whether a proctor action gave this candidate a deadline of their own. */
+  boolean hasOwnDeadline() {
+    return deadlineOverrideMillis != NO_OVERRIDE;
+  }
 
   CandidateConnection(
       ServerWebSocket socket, String sessionId, int extraSeconds, int nowSecond, int firstPing) {

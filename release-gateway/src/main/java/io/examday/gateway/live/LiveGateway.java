@@ -394,13 +394,13 @@ public final class LiveGateway {
     // Most candidates share a deadline: each distinct frame is encoded once per release.
     write(
         c,
-        c.deadlineOverrideMillis == CandidateConnection.NO_OVERRIDE
-            ? released.frameFor(c.extraSeconds)
-            : released.frameWith(Instant.ofEpochMilli(c.deadlineOverrideMillis)));
+        c.hasOwnDeadline()
+            ? released.frameWith(Instant.ofEpochMilli(c.deadlineOverrideMillis))
+            : released.frameFor(c.extraSeconds));
   }
 
   private static Instant deadlineOf(CandidateConnection c, ReleasedPaper released) {
-    return c.deadlineOverrideMillis != CandidateConnection.NO_OVERRIDE
+    return c.hasOwnDeadline()
         ? Instant.ofEpochMilli(c.deadlineOverrideMillis)
         : released.deadlineFor(c.extraSeconds);
   }
@@ -539,9 +539,7 @@ public final class LiveGateway {
       }
       if (released != null
           && !c.submitted
-          && (warningsPossible
-              || c.extraSeconds < 0
-              || c.deadlineOverrideMillis != CandidateConnection.NO_OVERRIDE)) {
+          && (warningsPossible || c.extraSeconds < 0 || c.hasOwnDeadline())) {
         Instant deadline = deadlineOf(c, released);
         int due = warnings.due(deadline, now, c.warningsSent);
         if (due != WarningSchedule.NONE) {
