@@ -3,12 +3,10 @@ package io.examday.session.autosave;
 import io.examday.common.error.ExamdayException;
 import io.examday.common.token.SessionClaims;
 import io.examday.session.auth.CandidateAuthenticator;
-import io.examday.session.error.SessionError;
 import io.examday.session.session.ActiveSessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -19,16 +17,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The autosave endpoint. The request body (a few hundred bytes) is read and parsed on the I/O
- * thread, then the save itself (Redis, then the shared Spanner commit, all blocking calls) runs on
- * a virtual thread. A {@code @RunOnVirtualThread} method would instead read the body from the
- * virtual thread chunk by chunk, handing every chunk over between threads: at thousands of saves
- * per second that hand-off cost more CPU than the save (docs/benchmarks.md).
+ * The autosave endpoint. The request body (a few hundred bytes) is read, parsed and validated on
+ * the I/O thread; the save then goes out without a thread waiting for it ({@link AutosaveService}),
+ * and the answer is written when Spanner has committed. Per save, a virtual thread parking on Redis
+ * and then on the commit cost more CPU than the save itself (docs/benchmarks.md).
  */
 @Path("/api/v1/session/answers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +33,6 @@ public class AutosaveResource {
   private final CandidateAuthenticator auth;
   private final AutosaveService autosave;
   private final ActiveSessions active;
-  private final ExecutorService virtualThreads;
   private final MeterRegistry metrics;
   private final Timer ackLatency;
 
@@ -46,12 +40,10 @@ public class AutosaveResource {
       CandidateAuthenticator auth,
       AutosaveService autosave,
       ActiveSessions active,
-      @VirtualThreads ExecutorService virtualThreads,
       MeterRegistry metrics) {
     this.auth = auth;
     this.autosave = autosave;
     this.active = active;
-    this.virtualThreads = virtualThreads;
     this.metrics = metrics;
     this.ackLatency =
         Timer.builder("examday.autosave.ack")
@@ -65,40 +57,26 @@ public class AutosaveResource {
   public CompletionStage<SaveResponse> save(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SaveRequest request) {
     long start = System.nanoTime();
-    CompletableFuture<SaveResponse> result = new CompletableFuture<>();
-    try {
-      virtualThreads.execute(
-          () -> {
-            try {
-              result.complete(save(authorization, request, start));
-            } catch (Throwable e) { // every outcome answers the request, errors included
-              result.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException shuttingDown) {
-      result.completeExceptionally(
-          new ExamdayException(
-              SessionError.STORAGE_UNAVAILABLE,
-              "The answer was not saved (this server is shutting down); retry the same request.",
-              shuttingDown));
-    }
-    return result;
-  }
-
-  private SaveResponse save(String authorization, SaveRequest request, long start) {
+    CompletableFuture<SaveResponse> saved;
     try {
       SessionClaims claims = auth.authenticate(authorization);
       active.touch(claims.sessionId());
-      SaveResponse response = autosave.save(claims, request);
-      ackLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      return response;
-    } catch (ExamdayException e) {
-      Counter.builder("examday.autosave.rejected")
-          .description("Saves refused, by error code")
-          .tag("code", e.error().code())
-          .register(metrics)
-          .increment();
-      throw e;
+      saved = autosave.save(claims, request);
+    } catch (RuntimeException e) {
+      saved = CompletableFuture.failedFuture(e);
     }
+    saved.whenComplete( // metrics only: the request is answered from `saved` itself, as failed
+        (response, error) -> {
+          if (error == null) {
+            ackLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          } else if (error instanceof ExamdayException refused) {
+            Counter.builder("examday.autosave.rejected")
+                .description("Saves refused, by error code")
+                .tag("code", refused.error().code())
+                .register(metrics)
+                .increment();
+          }
+        });
+    return saved;
   }
 }

@@ -65,6 +65,17 @@ public interface ExamSessionConfig {
     /** How long a session's hot state is kept after its last change. */
     @WithDefault("PT12H")
     Duration hotStateTtl();
+
+    /**
+     * Threads sending autosaves' hot-state checks to Redis as pipelines, each with one pipeline out
+     * at a time (so this many connections of the pool).
+     */
+    @WithDefault("2")
+    int pipelineSenders();
+
+    /** Most hot-state checks sent in one pipeline. */
+    @WithDefault("256")
+    int pipelineMaxCalls();
   }
 
   /** Candidate session tokens (Ed25519). */

@@ -72,6 +72,11 @@ public class ExamCatalog {
     return exam;
   }
 
+  /** The exam if it is cached: never reads Spanner, so it can be called on an I/O thread. */
+  public Optional<ExamFacts> cached(String examId) {
+    return Optional.ofNullable(cache.getIfPresent(examId));
+  }
+
   public Optional<ExamFacts> find(String examId) {
     return Optional.ofNullable(cache.get(examId, this::load));
   }

@@ -4,9 +4,14 @@ import io.examday.session.config.ExamSessionConfig;
 import io.examday.session.domain.SaveVerdict;
 import io.examday.session.domain.SessionFacts;
 import io.examday.session.domain.SessionStatus;
+import io.examday.session.infra.PipelinedScript;
 import io.examday.session.infra.RedisCalls;
 import io.examday.session.infra.RedisScript;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
@@ -34,15 +40,29 @@ public class HotStateStore {
   private final Tracer tracer;
   private final String ttlSeconds;
   private final RedisScript accept;
+  private final PipelinedScript acceptPipeline;
   private final RedisScript durable;
   private final RedisScript load;
   private final RedisScript beginSubmit;
 
-  public HotStateStore(RedisClient redis, Tracer tracer, ExamSessionConfig config) {
+  public HotStateStore(
+      RedisClient redis, Tracer tracer, ExamSessionConfig config, MeterRegistry metrics) {
     this.redis = redis;
     this.tracer = tracer;
     this.ttlSeconds = Long.toString(config.redis().hotStateTtl().toSeconds());
     this.accept = new RedisScript(redis, tracer, "accept");
+    DistributionSummary pipelineSizes =
+        DistributionSummary.builder("examday.redis.accept.pipeline.calls")
+            .description("Autosaves' hot-state checks sent to Redis in one pipeline")
+            .publishPercentileHistogram()
+            .register(metrics);
+    this.acceptPipeline =
+        new PipelinedScript(
+            accept,
+            "accept",
+            config.redis().pipelineSenders(),
+            config.redis().pipelineMaxCalls(),
+            pipelineSizes::record);
     this.durable = new RedisScript(redis, tracer, "durable");
     this.load = new RedisScript(redis, tracer, "load");
     this.beginSubmit = new RedisScript(redis, tracer, "begin-submit");
@@ -121,6 +141,35 @@ public class HotStateStore {
    *     while there is time left before any extra time counts)
    */
   public Verdicts accept(String sessionId, List<AnswerItem> items, Duration overrun) {
+    return verdicts(
+        sessionId,
+        accept.run(
+            List.of(sessionKey(sessionId), answersKey(sessionId)), acceptArgs(items, overrun)));
+  }
+
+  /**
+   * As {@link #accept}, sent in a pipeline shared with other saves (no thread waits for the round
+   * trip). The future completes on the pipeline's sender thread: chain nothing that blocks.
+   */
+  public CompletableFuture<Verdicts> acceptPipelined(
+      String sessionId, List<AnswerItem> items, Duration overrun) {
+    Span span =
+        Span.current().isRecording()
+            ? tracer
+                .spanBuilder("redis EVALSHA accept (pipelined)")
+                .setAttribute("db.system", "redis")
+                .startSpan()
+            : null;
+    CompletableFuture<Object> reply =
+        acceptPipeline.submit(
+            List.of(sessionKey(sessionId), answersKey(sessionId)), acceptArgs(items, overrun));
+    if (span != null) {
+      reply.whenComplete((ignored, error) -> span.end());
+    }
+    return reply.thenApply(raw -> verdicts(sessionId, raw));
+  }
+
+  private List<String> acceptArgs(List<AnswerItem> items, Duration overrun) {
     List<String> args = new ArrayList<>(3 + items.size() * 3);
     args.add(ttlSeconds);
     args.add(Integer.toString(items.size()));
@@ -130,14 +179,22 @@ public class HotStateStore {
       args.add(Long.toString(item.seq()));
       args.add(item.sha256Hex());
     }
-    @SuppressWarnings("unchecked")
-    List<String> reply =
-        (List<String>) accept.run(List.of(sessionKey(sessionId), answersKey(sessionId)), args);
+    return args;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Verdicts verdicts(String sessionId, Object raw) {
+    List<String> reply = (List<String>) raw;
     return switch (reply.get(0)) {
       case "MISSING" -> Verdicts.missing();
       case "BLOCKED" -> Verdicts.blocked(decode(sessionId, pairs(reply.subList(1, reply.size()))));
       default -> verdicts(reply.subList(1, reply.size()));
     };
+  }
+
+  @PreDestroy
+  void close() {
+    acceptPipeline.close();
   }
 
   private static Map<String, String> pairs(List<String> flat) {

@@ -28,11 +28,36 @@ public final class RedisScript {
     this.source = resource("redis/" + name + ".lua");
   }
 
+  /** One call's outcome in a pipeline: its reply, or the error Redis answered it with. */
+  public record Reply(Object value, RuntimeException error) {
+
+    /** The reply, or the call's error thrown. */
+    public Object get() {
+      if (error != null) {
+        throw error;
+      }
+      return value;
+    }
+  }
+
   /**
    * Runs the script once per call, all calls in one pipeline; a call answered NOSCRIPT (Redis
-   * restarted and forgot the script) is run again on its own, which reloads it.
+   * restarted and forgot the script) is run again on its own, which reloads it. Throws if the
+   * pipeline itself fails (connection lost).
    */
   public List<Object> runAll(List<List<String>> keys, List<List<String>> args) {
+    List<Object> results = new ArrayList<>(keys.size());
+    for (Reply reply : runEach(keys, args)) {
+      results.add(reply.get());
+    }
+    return results;
+  }
+
+  /**
+   * As {@link #runAll}, but a call Redis answers with an error fails only that call: every call
+   * gets its own {@link Reply}.
+   */
+  public List<Reply> runEach(List<List<String>> keys, List<List<String>> args) {
     if (keys.isEmpty()) {
       return List.of();
     }
@@ -44,15 +69,25 @@ public final class RedisScript {
       }
       pipeline.sync();
     }
-    List<Object> results = new ArrayList<>(keys.size());
+    List<Reply> results = new ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
-      try {
-        results.add(replies.get(i).get());
-      } catch (JedisNoScriptException e) {
-        results.add(run(keys.get(i), args.get(i)));
-      }
+      results.add(reply(replies.get(i), keys.get(i), args.get(i)));
     }
     return results;
+  }
+
+  private Reply reply(Response<Object> response, List<String> keys, List<String> args) {
+    try {
+      return new Reply(response.get(), null);
+    } catch (JedisNoScriptException e) {
+      try {
+        return new Reply(run(keys, args), null);
+      } catch (RuntimeException again) {
+        return new Reply(null, again);
+      }
+    } catch (RuntimeException e) {
+      return new Reply(null, e);
+    }
   }
 
   public Object run(List<String> keys, List<String> args) {

@@ -102,6 +102,24 @@ class AutosaveIT {
   }
 
   @Test
+  void aSaveStraightAfterRedisLostEverythingIsJudgedAgainstSpanner() {
+    String token = releasedCandidate();
+    save(token, "q2", 3, "kept").then().statusCode(200);
+    try (RedisClient redis = RedisClient.create(ExamSessionTestResource.redis.url())) {
+      redis.flushAll();
+      // No state read first: the save itself finds the session missing and rebuilds it.
+      save(token, "q2", 2, "older").then().statusCode(409).body("code", equalTo("STALE_SEQUENCE"));
+      redis.flushAll();
+      save(token, "q2", 3, "kept").then().statusCode(200);
+      save(token, "q2", 4, "newer").then().statusCode(200);
+    }
+    state(token)
+        .then()
+        .body("answers.find { it.questionId == 'q2' }.seq", equalTo(4))
+        .body("answers.find { it.questionId == 'q2' }.value", equalTo("newer"));
+  }
+
+  @Test
   void acknowledgedMeansInSpanner() {
     String token = releasedCandidate();
     String sessionId = state(token).then().extract().path("sessionId");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -76,5 +77,10 @@ public final class RedisServer implements AutoCloseable {
   @Override
   public void close() {
     process.destroy();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
