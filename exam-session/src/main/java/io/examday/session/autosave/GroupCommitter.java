@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -24,7 +26,9 @@ import org.jboss.logging.Logger;
  *
  * <p>After a commit and before any save of it is completed, {@code afterCommit} gets every save's
  * payload at once (exam-session records them as durable in Redis with one pipelined call per
- * commit). It is best effort: if it fails, the saves are still committed and still complete.
+ * commit). It is best effort: if it fails, the saves are still committed and still complete. That
+ * step and the completions run on one completer thread, in commit order, while the flusher already
+ * gathers and commits the next batch: Spanner is not left waiting for Redis.
  *
  * @param <T> what each save carries to {@code afterCommit}
  */
@@ -56,6 +60,9 @@ public final class GroupCommitter<T> implements AutoCloseable {
   private final long maxWaitNanos;
   private final IntConsumer batchSizes;
   private final List<Thread> flushers = new ArrayList<>();
+  private final ExecutorService completer =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("group-commit-done").factory());
   private volatile boolean running = true;
 
   public GroupCommitter(
@@ -141,6 +148,11 @@ public final class GroupCommitter<T> implements AutoCloseable {
       return;
     }
     batchSizes.accept(batch.size());
+    List<Pending<T>> committedSaves = List.copyOf(batch);
+    completer.execute(() -> complete(committedSaves, payloads, committed));
+  }
+
+  private void complete(List<Pending<T>> batch, List<T> payloads, Timestamp committed) {
     try {
       afterCommit.committed(payloads, committed);
     } catch (RuntimeException e) {
@@ -160,6 +172,12 @@ public final class GroupCommitter<T> implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    completer.shutdown();
+    try {
+      completer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

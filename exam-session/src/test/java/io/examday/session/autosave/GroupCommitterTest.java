@@ -71,6 +71,46 @@ class GroupCommitterTest {
   }
 
   @Test
+  void theNextCommitDoesNotWaitForTheAfterCommitStepAndSavesCompleteInCommitOrder()
+      throws Exception {
+    List<Integer> commits = new CopyOnWriteArrayList<>();
+    CountDownLatch firstMarkEntered = new CountDownLatch(1);
+    CountDownLatch releaseFirstMark = new CountDownLatch(1);
+    GroupCommitter.AfterCommit<Integer> afterCommit =
+        (payloads, at) -> {
+          if (payloads.contains(1)) {
+            firstMarkEntered.countDown();
+            await(releaseFirstMark);
+          }
+        };
+    try (GroupCommitter<Integer> committer =
+        new GroupCommitter<>(
+            mutations -> {
+              commits.add(mutations.size());
+              return Timestamp.ofTimeMicroseconds(commits.size());
+            },
+            afterCommit,
+            10,
+            Duration.ZERO,
+            1,
+            n -> {})) {
+      CompletableFuture<Timestamp> first = committer.submit(save(1), 1);
+      assertThat(firstMarkEntered.await(5, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Timestamp> second = committer.submit(save(2), 2);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (commits.size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(commits).as("committed while the first batch is still being marked").hasSize(2);
+      assertThat(first).isNotDone();
+      assertThat(second).as("completed after the batch committed before it").isNotDone();
+      releaseFirstMark.countDown();
+      assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(Timestamp.ofTimeMicroseconds(1));
+      assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(Timestamp.ofTimeMicroseconds(2));
+    }
+  }
+
+  @Test
   void aFailingAfterCommitStepDoesNotFailCommittedSaves() throws Exception {
     try (GroupCommitter<String> committer =
         new GroupCommitter<>(
