@@ -29,7 +29,10 @@ public class CandidateAuthenticator {
     this.verifier = verifier;
     this.clock = clock;
     this.verified =
-        Caffeine.newBuilder().maximumSize(config.sessionToken().verifiedCacheSize()).build();
+        Caffeine.newBuilder()
+            .maximumSize(config.sessionToken().verifiedCacheSize())
+            .executor(Runnable::run) // upkeep on the caller: see ActiveSessions
+            .build();
   }
 
   public SessionClaims authenticate(String authorization) {

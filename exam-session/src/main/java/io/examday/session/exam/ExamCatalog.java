@@ -41,6 +41,7 @@ public class ExamCatalog {
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(10_000)
+            .executor(Runnable::run) // upkeep on the caller: see ActiveSessions
             .expireAfter(
                 new Expiry<String, ExamFacts>() {
                   @Override

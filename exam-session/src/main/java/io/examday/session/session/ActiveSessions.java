@@ -14,9 +14,11 @@ import java.time.Duration;
  * also the per-pod business metric an HPA can scale on.
  *
  * <p>Touched on every autosave, so a session already counted is only read (which refreshes its
- * time, cheaply): a cache write per save schedules Caffeine's upkeep on the common pool each time,
+ * time, cheaply): a cache write per save scheduled Caffeine's upkeep on the common pool each time,
  * which cost about a tenth of a save's CPU (docs/benchmarks.md). A session is written once, and
- * again only after it expired.
+ * again only after it expired. The caches read on every save (this one, verified tokens, exams) run
+ * Caffeine's upkeep on the calling thread: a few entries' bookkeeping now and then is cheaper than
+ * waking a common-pool thread for it.
  */
 @Singleton
 public class ActiveSessions {
@@ -30,7 +32,12 @@ public class ActiveSessions {
   }
 
   ActiveSessions(MeterRegistry metrics, Ticker ticker) {
-    this.seen = Caffeine.newBuilder().expireAfterAccess(WINDOW).ticker(ticker).build();
+    this.seen =
+        Caffeine.newBuilder()
+            .expireAfterAccess(WINDOW)
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .build();
     Gauge.builder("examday.sessions.active", seen, ActiveSessions::count)
         .description("Sessions that used this pod within the last 2 minutes")
         .register(metrics);
