@@ -7,6 +7,7 @@ import com.google.cloud.spanner.Options;
 import io.examday.session.config.ExamSessionConfig;
 import io.examday.session.hotstate.CommittedSave;
 import io.examday.session.hotstate.HotStateStore;
+import io.examday.session.spanner.SharedCommits;
 import io.examday.session.spanner.Timestamps;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
  * naive mode the benchmark compares against, one commit per save.
  */
 @Singleton
-public class AnswerWriter {
+public class AnswerWriter implements SharedCommits {
 
   private static final Logger LOG = Logger.getLogger(AnswerWriter.class);
 
@@ -43,7 +44,7 @@ public class AnswerWriter {
             .orElse(new Options.TransactionOption[0]);
     this.batchSizes =
         DistributionSummary.builder("examday.autosave.commit.batch.saves")
-            .description("Save requests sharing one Spanner commit")
+            .description("Save requests (and submits) sharing one Spanner commit")
             .publishPercentileHistogram()
             .register(metrics);
     this.committer =
@@ -77,12 +78,23 @@ public class AnswerWriter {
   }
 
   /**
+   * Other blind writes (a candidate's submit) ride in the saves' shared commits: a burst of submits
+   * then costs a few commits, not one each queued in front of everyone's saves.
+   */
+  @Override
+  public CompletableFuture<Timestamp> commitShared(List<Mutation> mutations) {
+    return write(mutations, CommittedSave.NOTHING);
+  }
+
+  /**
    * Best effort: the saves are committed whatever happens here. If Redis misses the mark, a retry
    * of such a save is classified RETRY and written again (a blind write of the same row).
    */
   private void markDurable(List<CommittedSave> saves, Timestamp committed) {
     try {
-      hot.markDurable(saves, Timestamps.instant(committed));
+      hot.markDurable(
+          saves.stream().filter(save -> !save.answers().isEmpty()).toList(),
+          Timestamps.instant(committed));
     } catch (RuntimeException e) {
       LOG.warnf("committed saves not marked durable in Redis: %s", e.getClass().getSimpleName());
     }

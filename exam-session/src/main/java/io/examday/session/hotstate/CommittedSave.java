@@ -10,4 +10,8 @@ import java.util.List;
  * @param examId its exam (answered counters)
  * @param answers the answers written by that commit
  */
-public record CommittedSave(String sessionId, String examId, List<AnswerItem> answers) {}
+public record CommittedSave(String sessionId, String examId, List<AnswerItem> answers) {
+
+  /** For a shared commit's writes that are not answers: nothing to record in the hot state. */
+  public static final CommittedSave NOTHING = new CommittedSave("", "", List.of());
+}

@@ -1,6 +1,5 @@
 package io.examday.session.session;
 
-import com.google.cloud.spanner.DatabaseClient;
 import io.examday.common.error.ExamdayException;
 import io.examday.session.domain.ExamFacts;
 import io.examday.session.domain.SessionFacts;
@@ -9,6 +8,7 @@ import io.examday.session.domain.SessionStatus;
 import io.examday.session.error.SessionError;
 import io.examday.session.exam.ExamCatalog;
 import io.examday.session.hotstate.HotStateStore;
+import io.examday.session.spanner.SharedCommits;
 import io.examday.session.spanner.Transactions;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,7 +30,7 @@ public class SubmitService {
   private final Transactions transactions;
   private final SessionStore sessions;
   private final SessionEvents events;
-  private final DatabaseClient db;
+  private final SharedCommits commits;
   private final Clock clock;
 
   public SubmitService(
@@ -40,7 +40,7 @@ public class SubmitService {
       Transactions transactions,
       SessionStore sessions,
       SessionEvents events,
-      DatabaseClient db,
+      SharedCommits commits,
       Clock clock) {
     this.lookup = lookup;
     this.exams = exams;
@@ -48,18 +48,20 @@ public class SubmitService {
     this.transactions = transactions;
     this.sessions = sessions;
     this.events = events;
-    this.db = db;
+    this.commits = commits;
     this.clock = clock;
   }
 
   /**
    * A candidate's submit: a blind write of the submit columns only, so thousands of candidates
-   * submitting in the same minute never queue on read-write transactions. Redis (the begin-submit
-   * script) is what makes concurrent submits of one session agree on one submit time.
+   * submitting in the same minute never queue on read-write transactions, and it shares the
+   * autosaves' commits: a submit storm is a few commits, not one per candidate queued in front of
+   * everyone's saves. Redis (the begin-submit script) is what makes concurrent submits of one
+   * session agree on one submit time, so the write is idempotent.
    */
   private SessionFacts submitBlind(SessionFacts current, String reason, Instant at) {
     SessionFacts result = current.submitted(at);
-    db.writeAtLeastOnce(List.of(SessionStore.submit(result, reason)));
+    commits.commitSharedAndWait(List.of(SessionStore.submit(result, reason)));
     return result;
   }
 

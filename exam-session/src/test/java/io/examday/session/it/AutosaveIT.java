@@ -18,6 +18,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -199,6 +205,60 @@ class AutosaveIT {
         .body("submittedAt", equalTo(submittedAt));
     save(token, "q1", 2, "y").then().statusCode(409).body("code", equalTo("SESSION_SUBMITTED"));
     state(token).then().body("answers[0].value", equalTo("x"));
+  }
+
+  @Test
+  void concurrentSubmitsRideInTheSharedCommitsAndAreRecordedInSpanner() throws Exception {
+    Fixture.Exam exam = Fixture.exam(12, 3600, 30);
+    release(exam.examId());
+    List<String> tokens = exam.rolls().stream().map(Fixture::login).toList();
+    double sharedBefore = sharedCommitRequests();
+    try (ExecutorService pool = Executors.newFixedThreadPool(tokens.size())) {
+      List<Future<Integer>> submits = new ArrayList<>();
+      for (String token : tokens) {
+        submits.add(
+            pool.submit(
+                () ->
+                    io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(token)
+                        .post("/api/v1/session/submit")
+                        .then()
+                        .body("status", equalTo("SUBMITTED"))
+                        .extract()
+                        .statusCode()));
+      }
+      for (Future<Integer> submit : submits) {
+        assertThat(submit.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    }
+    assertThat(sharedCommitRequests() - sharedBefore)
+        .as("every submit went through the group committer")
+        .isGreaterThanOrEqualTo(tokens.size());
+    try (ResultSet rows =
+        ExamSessionTestResource.database
+            .client()
+            .singleUse()
+            .executeQuery(
+                Statement.newBuilder(
+                        "SELECT COUNT(*) FROM Sessions WHERE ExamId = @e AND Status = 'SUBMITTED'"
+                            + " AND SubmittedAt IS NOT NULL AND SubmitReason = 'CANDIDATE'")
+                    .bind("e")
+                    .to(exam.examId())
+                    .build())) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong(0)).isEqualTo(tokens.size());
+    }
+  }
+
+  /** Requests (saves and submits) that shared Spanner commits so far, from the metrics. */
+  private static double sharedCommitRequests() {
+    String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith("examday_autosave_commit_batch_saves_sum"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test
