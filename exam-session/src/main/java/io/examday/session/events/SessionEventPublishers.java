@@ -2,6 +2,8 @@ package io.examday.session.events;
 
 import io.examday.session.config.ExamSessionConfig;
 import io.examday.session.session.SessionEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -13,11 +15,18 @@ public class SessionEventPublishers {
 
   @Produces
   @Singleton
-  SessionEvents events(ExamSessionConfig config) {
+  SessionEvents events(ExamSessionConfig config, MeterRegistry metrics) {
     if (config.pubsub().enabled()) {
-      return new PubSubSessionEvents(config.pubsub());
+      return new PubSubSessionEvents(config.pubsub(), metrics);
     }
     LOG.info("session events are not published (examday.pubsub.enabled=false)");
     return event -> {};
+  }
+
+  /** Sends what is still batched when the pod stops. */
+  void close(@Disposes SessionEvents events) {
+    if (events instanceof PubSubSessionEvents pubsub) {
+      pubsub.close();
+    }
   }
 }
