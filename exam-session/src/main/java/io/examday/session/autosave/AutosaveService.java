@@ -15,6 +15,7 @@ import io.examday.session.hotstate.CommittedSave;
 import io.examday.session.hotstate.HotStateStore;
 import io.examday.session.hotstate.Verdicts;
 import io.examday.session.session.SessionLookup;
+import io.examday.session.spanner.Awaits;
 import io.examday.session.spanner.Timestamps;
 import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.inject.Singleton;
@@ -49,7 +50,6 @@ import java.util.function.Supplier;
 @Singleton
 public class AutosaveService {
 
-  private static final long COMMIT_TIMEOUT_SECONDS = 20;
   private final SaveValidator validator;
   private final SessionLookup lookup;
   private final ExamCatalog exams;
@@ -99,7 +99,7 @@ public class AutosaveService {
                         ? blocking(
                             () -> finishBlocking(claims, valid, exam, now, overrun, verdicts))
                         : afterAccept(claims, valid, exam, now, verdicts))
-            .orTimeout(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            .orTimeout(Awaits.STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
   }
 
   /** The save's outcome with its failure unwrapped (as thrown), a time-out as unavailable. */
@@ -249,19 +249,7 @@ public class AutosaveService {
   }
 
   private static SaveResponse await(CompletableFuture<SaveResponse> save) {
-    try {
-      return save.get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable(e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw unavailable(e.getCause() == null ? e : e.getCause());
-    } catch (TimeoutException e) {
-      throw unavailable(e);
-    }
+    return Awaits.await(save, AutosaveService::unavailable);
   }
 
   /** The failure inside a future's wrapping. */

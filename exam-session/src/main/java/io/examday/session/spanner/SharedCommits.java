@@ -6,9 +6,6 @@ import io.examday.common.error.ExamdayException;
 import io.examday.session.error.SessionError;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Blind, idempotent writes that may share one Spanner commit with other requests' writes (the
@@ -22,25 +19,13 @@ public interface SharedCommits {
 
   /**
    * As {@link #commitShared}, waiting for the commit (call it from a virtual thread). A Spanner
-   * failure is thrown as it was; no commit within 20 s is STORAGE_UNAVAILABLE.
+   * failure is thrown as it was; no commit in time is STORAGE_UNAVAILABLE.
    */
   default Timestamp commitSharedAndWait(List<Mutation> mutations) {
-    try {
-      return commitShared(mutations).get(20, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable(e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw unavailable(e);
-    } catch (TimeoutException e) {
-      throw unavailable(e);
-    }
+    return Awaits.await(commitShared(mutations), SharedCommits::unavailable);
   }
 
-  private static ExamdayException unavailable(Exception cause) {
+  private static ExamdayException unavailable(Throwable cause) {
     return new ExamdayException(
         SessionError.STORAGE_UNAVAILABLE,
         "Not saved: storage did not answer in time; retry the same request.",
