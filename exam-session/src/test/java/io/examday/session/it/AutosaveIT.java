@@ -131,16 +131,10 @@ class AutosaveIT {
     String sessionId = state(token).then().extract().path("sessionId");
     save(token, "q3", 9, "durable").then().statusCode(200);
     try (ResultSet rows =
-        ExamSessionTestResource.database
-            .client()
-            .singleUse()
-            .executeQuery(
-                Statement.newBuilder(
-                        "SELECT Value FROM AnswerEvents WHERE SessionId = @s AND QuestionId = 'q3'"
-                            + " AND ClientSeq = 9")
-                    .bind("s")
-                    .to(sessionId)
-                    .build())) {
+        spanner(
+            "SELECT Value FROM AnswerEvents WHERE SessionId = @p AND QuestionId = 'q3'"
+                + " AND ClientSeq = 9",
+            sessionId)) {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getString(0)).isEqualTo("durable");
     }
@@ -236,19 +230,21 @@ class AutosaveIT {
         .as("every submit went through the group committer")
         .isGreaterThanOrEqualTo(tokens.size());
     try (ResultSet rows =
-        ExamSessionTestResource.database
-            .client()
-            .singleUse()
-            .executeQuery(
-                Statement.newBuilder(
-                        "SELECT COUNT(*) FROM Sessions WHERE ExamId = @e AND Status = 'SUBMITTED'"
-                            + " AND SubmittedAt IS NOT NULL AND SubmitReason = 'CANDIDATE'")
-                    .bind("e")
-                    .to(exam.examId())
-                    .build())) {
+        spanner(
+            "SELECT COUNT(*) FROM Sessions WHERE ExamId = @p AND Status = 'SUBMITTED'"
+                + " AND SubmittedAt IS NOT NULL AND SubmitReason = 'CANDIDATE'",
+            exam.examId())) {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getLong(0)).isEqualTo(tokens.size());
     }
+  }
+
+  /** A query straight to Spanner (the record), with its one parameter {@code @p}. */
+  private static ResultSet spanner(String sql, String parameter) {
+    return ExamSessionTestResource.database
+        .client()
+        .singleUse()
+        .executeQuery(Statement.newBuilder(sql).bind("p").to(parameter).build());
   }
 
   /** Requests (saves and submits) that shared Spanner commits so far, from the metrics. */
