@@ -56,8 +56,9 @@ public interface ExamSessionConfig {
     String url();
 
     /**
-     * Largest number of pooled connections per pod. Requests run on virtual threads, so this, not a
-     * thread pool, bounds how many talk to Redis at once.
+     * Largest number of pooled connections per pod. Requests other than autosaves run on virtual
+     * threads, so this, not a thread pool, bounds how many talk to Redis at once; autosaves' checks
+     * use {@link #pipelineSenders()} of them.
      */
     @WithDefault("256")
     int maxConnections();
