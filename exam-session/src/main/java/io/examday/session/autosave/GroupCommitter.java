@@ -2,14 +2,13 @@ package io.examday.session.autosave;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Mutation;
+import io.examday.session.infra.Batcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
@@ -53,17 +52,13 @@ public final class GroupCommitter<T> implements AutoCloseable {
   private record Pending<T>(
       List<Mutation> mutations, T payload, CompletableFuture<Timestamp> done) {}
 
-  private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
   private final Commit commit;
   private final AfterCommit<T> afterCommit;
-  private final int maxSaves;
-  private final long maxWaitNanos;
   private final IntConsumer batchSizes;
-  private final List<Thread> flushers = new ArrayList<>();
+  private final Batcher<Pending<T>> batcher;
   private final ExecutorService completer =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().daemon().name("group-commit-done").factory());
-  private volatile boolean running = true;
 
   public GroupCommitter(
       Commit commit,
@@ -74,61 +69,16 @@ public final class GroupCommitter<T> implements AutoCloseable {
       IntConsumer batchSizes) {
     this.commit = commit;
     this.afterCommit = afterCommit;
-    this.maxSaves = maxSaves;
-    this.maxWaitNanos = maxWait.toNanos();
     this.batchSizes = batchSizes;
-    for (int i = 0; i < flusherCount; i++) {
-      Thread flusher =
-          Thread.ofPlatform().daemon().name("group-commit-" + i).start(this::flushLoop);
-      flushers.add(flusher);
-    }
+    this.batcher = new Batcher<>("group-commit", flusherCount, maxSaves, maxWait, this::flush);
   }
 
   public CompletableFuture<Timestamp> submit(List<Mutation> mutations, T payload) {
     CompletableFuture<Timestamp> done = new CompletableFuture<>();
-    if (!running) {
+    if (!batcher.offer(new Pending<>(mutations, payload, done))) {
       done.completeExceptionally(new IllegalStateException("group committer is closed"));
-      return done;
     }
-    queue.add(new Pending<>(mutations, payload, done));
     return done;
-  }
-
-  private void flushLoop() {
-    List<Pending<T>> batch = new ArrayList<>(maxSaves);
-    while (running || !queue.isEmpty()) {
-      try {
-        Pending<T> first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        gather(batch);
-        flush(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } finally {
-        batch.clear();
-      }
-    }
-  }
-
-  private void gather(List<Pending<T>> batch) throws InterruptedException {
-    long deadline = System.nanoTime() + maxWaitNanos;
-    queue.drainTo(batch, maxSaves - batch.size());
-    while (batch.size() < maxSaves) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return;
-      }
-      Pending<T> next = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
-      queue.drainTo(batch, maxSaves - batch.size());
-    }
   }
 
   private void flush(List<Pending<T>> batch) {
@@ -165,14 +115,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    for (Thread flusher : flushers) {
-      try {
-        flusher.join(Duration.ofSeconds(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    batcher.close();
     completer.shutdown();
     try {
       completer.awaitTermination(10, TimeUnit.SECONDS);

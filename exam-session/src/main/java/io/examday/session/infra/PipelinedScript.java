@@ -1,11 +1,8 @@
 package io.examday.session.infra;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -25,52 +22,24 @@ public final class PipelinedScript implements AutoCloseable {
 
   private record Call(List<String> keys, List<String> args, CompletableFuture<Object> reply) {}
 
-  private final BlockingQueue<Call> queue = new LinkedBlockingQueue<>();
   private final RedisScript script;
-  private final int maxCalls;
   private final IntConsumer pipelineSizes;
-  private final List<Thread> senders = new ArrayList<>();
-  private volatile boolean running = true;
+  private final Batcher<Call> batcher;
 
   public PipelinedScript(
       RedisScript script, String name, int senderCount, int maxCalls, IntConsumer pipelineSizes) {
     this.script = script;
-    this.maxCalls = maxCalls;
     this.pipelineSizes = pipelineSizes;
-    for (int i = 0; i < senderCount; i++) {
-      senders.add(Thread.ofPlatform().daemon().name("redis-" + name + "-" + i).start(this::send));
-    }
+    this.batcher = new Batcher<>("redis-" + name, senderCount, maxCalls, Duration.ZERO, this::send);
   }
 
   public CompletableFuture<Object> submit(List<String> keys, List<String> args) {
     CompletableFuture<Object> reply = new CompletableFuture<>();
-    if (!running) {
+    if (!batcher.offer(new Call(keys, args, reply))) {
       reply.completeExceptionally(
           new JedisConnectionException("Redis pipeline closed: this server is shutting down"));
-      return reply;
     }
-    queue.add(new Call(keys, args, reply));
     return reply;
-  }
-
-  private void send() {
-    List<Call> batch = new ArrayList<>(maxCalls);
-    while (running || !queue.isEmpty()) {
-      try {
-        Call first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        queue.drainTo(batch, maxCalls - 1);
-        send(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } finally {
-        batch.clear();
-      }
-    }
   }
 
   private void send(List<Call> batch) {
@@ -98,14 +67,6 @@ public final class PipelinedScript implements AutoCloseable {
   /** Sends what is queued, then stops the senders. */
   @Override
   public void close() {
-    running = false;
-    for (Thread sender : senders) {
-      try {
-        sender.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    batcher.close();
   }
 }
