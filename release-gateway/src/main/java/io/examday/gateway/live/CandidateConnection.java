@@ -24,6 +24,9 @@ final class CandidateConnection {
   /** Bit mask of time warnings already sent ({@link WarningSchedule}). */
   int warningsSent;
 
+  /** The next socket of the same session in its {@link Shard}, usually none. */
+  CandidateConnection sameSession;
+
   boolean releaseSent;
   boolean submitted;
 

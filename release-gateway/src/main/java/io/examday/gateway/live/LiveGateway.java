@@ -107,7 +107,7 @@ public final class LiveGateway {
     for (ExamChannel channel : channels.values()) {
       for (Shard shard : channel.shards()) {
         shard.context.runOnContext(
-            v -> List.copyOf(shard.members).forEach(c -> close(c.socket, CloseReason.GOING_AWAY)));
+            v -> shard.snapshot().forEach(c -> close(c.socket, CloseReason.GOING_AWAY)));
       }
     }
   }
@@ -211,8 +211,9 @@ public final class LiveGateway {
     if (connection.socket.isClosed()) {
       return;
     }
-    channel.shard(Vertx.currentContext()).members.add(connection);
-    channel.connected.incrementAndGet();
+    if (channel.shard(Vertx.currentContext()).add(connection)) {
+      channel.connected.incrementAndGet();
+    }
     SessionOverride override = channel.overrides.get(connection.sessionId);
     if (override != null) {
       applyOverride(connection, override);
@@ -236,7 +237,7 @@ public final class LiveGateway {
   }
 
   private void unregister(ExamChannel channel, CandidateConnection connection, Context context) {
-    if (channel.shard(context).members.remove(connection)) {
+    if (channel.shard(context).remove(connection)) {
       channel.connected.decrementAndGet();
     }
   }
@@ -368,7 +369,7 @@ public final class LiveGateway {
     for (Shard shard : shards) {
       shard.context.runOnContext(
           v -> {
-            for (CandidateConnection c : List.copyOf(shard.members)) {
+            for (CandidateConnection c : shard.snapshot()) {
               sendRelease(c, released);
             }
             if (remaining.decrementAndGet() == 0) {
@@ -460,12 +461,12 @@ public final class LiveGateway {
     forEachShard(
         channel,
         shard -> {
-          for (CandidateConnection c : shard.members) {
-            if (c.sessionId.equals(sessionId)) {
-              applyOverride(c, override);
-              pushDeadline(channel, c);
-            }
-          }
+          shard.forSession(
+              sessionId,
+              c -> {
+                applyOverride(c, override);
+                pushDeadline(channel, c);
+              });
         });
   }
 
@@ -499,7 +500,7 @@ public final class LiveGateway {
       return;
     }
     String frame = Frames.encode(new Frames.Broadcast(message, sentAt.toString()));
-    forEachShard(channel, shard -> List.copyOf(shard.members).forEach(c -> write(c, frame)));
+    forEachShard(channel, shard -> shard.snapshot().forEach(c -> write(c, frame)));
   }
 
   private static void forEachShard(ExamChannel channel, java.util.function.Consumer<Shard> work) {
@@ -528,26 +529,29 @@ public final class LiveGateway {
         released == null ? null : released.deadlineFor(0).minus(warnings.longestLead());
     boolean warningsPossible = released != null && !now.isBefore(warningsFrom);
     List<CandidateConnection> dead = new ArrayList<>();
-    for (CandidateConnection c : shard.members) {
-      if (nowSecond - c.lastSeenSecond > idleSeconds) {
-        dead.add(c);
-        continue;
-      }
-      if (pings.due(c.nextPingSecond, nowSecond)) {
-        c.nextPingSecond = pings.next(nowSecond);
-        write(c, pingFrame);
-      }
-      if (released != null
-          && !c.submitted
-          && (warningsPossible || c.extraSeconds < 0 || c.hasOwnDeadline())) {
-        Instant deadline = deadlineOf(c, released);
-        int due = warnings.due(deadline, now, c.warningsSent);
-        if (due != WarningSchedule.NONE) {
-          c.warningsSent = warnings.markSent(c.warningsSent, due);
-          write(c, Frames.encode(new Frames.Warning(warnings.minutesAt(due), deadline.toString())));
-        }
-      }
-    }
+    shard.forEach(
+        c -> {
+          if (nowSecond - c.lastSeenSecond > idleSeconds) {
+            dead.add(c);
+            return;
+          }
+          if (pings.due(c.nextPingSecond, nowSecond)) {
+            c.nextPingSecond = pings.next(nowSecond);
+            write(c, pingFrame);
+          }
+          if (released != null
+              && !c.submitted
+              && (warningsPossible || c.extraSeconds < 0 || c.hasOwnDeadline())) {
+            Instant deadline = deadlineOf(c, released);
+            int due = warnings.due(deadline, now, c.warningsSent);
+            if (due != WarningSchedule.NONE) {
+              c.warningsSent = warnings.markSent(c.warningsSent, due);
+              write(
+                  c,
+                  Frames.encode(new Frames.Warning(warnings.minutesAt(due), deadline.toString())));
+            }
+          }
+        });
     dead.forEach(c -> close(c.socket, CloseReason.HEARTBEAT_TIMEOUT));
   }
 

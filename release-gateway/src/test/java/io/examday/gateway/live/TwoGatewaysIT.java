@@ -369,22 +369,9 @@ class TwoGatewaysIT {
                     new Events.Broadcast(
                         examId, "Pens down in 3 minutes", "proctor-1", Instant.now().toString())))
         .isTrue();
-    try {
-      await()
-          .atMost(AWAIT)
-          .until(
-              () -> target.frame("broadcast").isPresent() && other.frame("broadcast").isPresent());
-    } finally {
-      System.out.println(
-          "DEBUG target="
-              + target.frames
-              + " closed="
-              + target.closeCode
-              + " other="
-              + other.frames
-              + " closed="
-              + other.closeCode);
-    }
+    await()
+        .atMost(AWAIT)
+        .until(() -> target.frame("broadcast").isPresent() && other.frame("broadcast").isPresent());
     assertThat(other.frame("broadcast").orElseThrow().getString("message"))
         .isEqualTo("Pens down in 3 minutes");
   }
