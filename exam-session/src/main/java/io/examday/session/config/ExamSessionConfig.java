@@ -25,6 +25,8 @@ public interface ExamSessionConfig {
 
   WarmConfig warm();
 
+  StartupExerciseConfig startupExercise();
+
   PubsubConfig pubsub();
 
   /** Where the answer of record lives. */
@@ -196,6 +198,25 @@ public interface ExamSessionConfig {
     /** Rows per Redis pipeline. */
     @WithDefault("500")
     int batchSize();
+  }
+
+  /** The synthetic exam a new pod sits before it becomes ready (warm/StartupExercise). */
+  interface StartupExerciseConfig {
+    /** Run it; off, the pod is ready as soon as its storage is (and is cold). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Synthetic candidates, all at once. */
+    @WithDefault("32")
+    int candidates();
+
+    /** Autosaves per candidate (retries, late retries and batches come on top). */
+    @WithDefault("200")
+    int savesPerCandidate();
+
+    /** Each phase (log in and wait; sit the exam) must end within this, or the exercise fails. */
+    @WithDefault("PT2M")
+    Duration timeout();
   }
 
   /** Session events for release-gateway. */
