@@ -124,6 +124,9 @@ class ServiceRestartProcessIT {
     command.add("-Dexamday.login.pepper=restart-test-pepper");
     command.add("-Dquarkus.otel.sdk.disabled=true");
     command.add("-Dexamday.pubsub.enabled=false");
+    // the packaged service sits its start-up exercise before it is ready: a small one here
+    command.add("-Dexamday.startup-exercise.candidates=4");
+    command.add("-Dexamday.startup-exercise.saves-per-candidate=20");
     command.add("-jar");
     command.add(JAR.toString());
     Path log = Files.createTempFile("exam-session-" + name, ".log");

@@ -59,9 +59,10 @@ class StartupExerciseIT {
     assertThat(report.outcome()).isEqualTo("DONE");
     assertThat(report.unexpected()).isZero();
     assertThat(report.candidates()).isEqualTo(CANDIDATES);
-    // per candidate: login, 2 session reads, 30 saves + 3 re-sends + 1 older sequence, submit,
-    // a save after the submit (409 expected), the final read
-    assertThat(report.requests()).isEqualTo(CANDIDATES * (1 + 2 + SAVES + 3 + 1 + 1 + 1 + 1));
+    // per candidate: login, 2 session reads, 30 saves + 3 re-sends + 1 older sequence, a read
+    // after each of the 30, submit, a save after the submit (409 expected), the final read
+    assertThat(report.requests())
+        .isEqualTo(CANDIDATES * (1 + 2 + SAVES + 3 + 1 + SAVES + 1 + 1 + 1));
 
     assertThat(count("SELECT COUNT(*) FROM Exams WHERE STARTS_WITH(ExamId, 'warmup-')")).isZero();
     assertThat(count("SELECT COUNT(*) FROM Candidates WHERE STARTS_WITH(ExamId, 'warmup-')"))
