@@ -18,9 +18,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,13 +31,13 @@ import org.jboss.logging.Logger;
 /**
  * A new pod sits a small exam before it takes traffic. Its JIT has compiled nothing yet, and the
  * first real saves come in the seconds after a release, at the highest load of the day: in the
- * rehearsal on 2 cores, a cold pod answered the first saves after the release in 1-2 s (every save
- * of those seconds, the fastest included), a pod that had run the same paths once in under 0.2 s.
- * So after the HTTP server starts, the pod creates a throwaway exam ({@link SyntheticExam}), stages
- * it like a real one, and drives its synthetic candidates through this pod's own HTTP API in the
- * order of an exam day (log in and wait, release, autosaves with re-sends and older sequences,
- * submit, a save after the submit), then deletes every row it wrote. Readiness stays down until it
- * is over ({@link ExerciseReadiness}), so no candidate reaches a cold pod.
+ * rehearsal on 2 cores, every save of the first seconds after the release waited 0.2-1.1 s on a
+ * cold pod (the fastest included), while a pod that had served a rehearsal before answered them
+ * with a p99 under 0.1 s. So after the HTTP server starts, the pod creates a throwaway exam ({@link
+ * SyntheticExam}), stages it like a real one, drives its synthetic candidates through this pod's
+ * own HTTP API in the order of an exam day ({@link ExerciseScript}), then deletes every row it
+ * wrote. Readiness stays down until it is over ({@link ExerciseReadiness}), so no candidate reaches
+ * a cold pod.
  *
  * <p>An exercise that fails (storage down, time-out) is logged and counted, and the pod becomes
  * ready anyway: readiness of storage is {@code StorageReadiness}'s job, and a pod that cannot warm
@@ -163,7 +161,7 @@ public class StartupExercise {
       warmer.warm(exam.examId());
       List<ExerciseClient.Login> waiting = new ArrayList<>();
       for (ExerciseClient.Login login :
-          each(candidates, exam.candidates(), c -> waitForStart(client, c))) {
+          each(candidates, exam.candidates(), c -> ExerciseScript.waitForStart(client, c))) {
         if (login != null) {
           waiting.add(login);
         }
@@ -174,7 +172,13 @@ public class StartupExercise {
             return null;
           });
       exams.forget(exam.examId());
-      each(candidates, waiting, login -> sitExam(client, login, exam));
+      each(
+          candidates,
+          waiting,
+          login -> {
+            ExerciseScript.sitExam(client, login, exam.questionIds(), config.savesPerCandidate());
+            return null;
+          });
     } finally {
       transactions.run(
           tx -> {
@@ -192,61 +196,11 @@ public class StartupExercise {
         millisSince(started));
   }
 
-  private static ExerciseClient.Login waitForStart(
-      ExerciseClient client, SyntheticExam.Candidate candidate) throws Exception {
-    ExerciseClient.Login login = client.login(candidate);
-    if (login != null) {
-      client.readSession(login);
-    }
-    return login;
-  }
-
   /**
-   * One candidate's exam: the page's first read, then saves that move through the questions, every
-   * tenth sent twice (a retry), every 25th followed by an older sequence of the same question (a
-   * late retry), every 20th with a second answer in the same request, each followed by a read of
-   * the state; submit; a save after it (refused with 409); the final read.
+   * Runs {@code work} for every item on its own virtual thread; their results, in order. If one
+   * fails or the phase outlasts {@code timeout}, the others are interrupted (the executor's close
+   * would otherwise wait for every candidate's remaining requests).
    */
-  private Void sitExam(ExerciseClient client, ExerciseClient.Login login, SyntheticExam exam)
-      throws Exception {
-    client.readSession(login);
-    List<String> questions = exam.questionIds();
-    int saves = config.savesPerCandidate();
-    for (int seq = 1; seq <= saves; seq++) {
-      String question = questions.get(seq % questions.size());
-      Map<String, Object> answer = answer(question, seq);
-      if (seq % 20 == 0) {
-        client.save(
-            login, List.of(answer, answer(questions.get((seq + 1) % questions.size()), seq)), 200);
-      } else {
-        client.save(login, List.of(answer), 200);
-      }
-      if (seq % 10 == 0) {
-        client.save(login, List.of(answer), 200);
-      }
-      if (seq % 25 == 0 && seq > questions.size()) {
-        client.save(login, List.of(answer(question, seq - questions.size())), 200);
-      }
-      // the state with its answers, as a resume reads it: the Spanner read path needs as many
-      // runs as the save path before the JIT compiles it fully (a rehearsal's submit wave, which
-      // reads every session once, compiled it under load when the exercise read 64 times)
-      client.readSession(login);
-    }
-    client.submit(login);
-    client.save(login, List.of(answer(questions.getFirst(), saves + 1)), 409);
-    client.readSession(login);
-    return null;
-  }
-
-  private static Map<String, Object> answer(String questionId, int seq) {
-    Map<String, Object> answer = new HashMap<>();
-    answer.put("questionId", questionId);
-    answer.put("seq", seq);
-    answer.put("value", "exercise answer " + seq + " to " + questionId);
-    return answer;
-  }
-
-  /** Runs {@code work} for every item on its own virtual thread; their results, in order. */
   private <T, R> List<R> each(ExecutorService threads, List<T> items, Work<T, R> work)
       throws Exception {
     List<Future<R>> futures = new ArrayList<>(items.size());
@@ -255,8 +209,13 @@ public class StartupExercise {
     }
     long deadline = System.nanoTime() + config.timeout().toNanos();
     List<R> results = new ArrayList<>(items.size());
-    for (Future<R> future : futures) {
-      results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+    try {
+      for (Future<R> future : futures) {
+        results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+      }
+    } catch (Exception e) {
+      threads.shutdownNow();
+      throw e;
     }
     return results;
   }
