@@ -118,8 +118,10 @@ public class StartupExercise {
         Thread.currentThread().interrupt();
       }
       LOG.warnf(
-          "start-up exercise failed (%s: %s); the pod becomes ready cold",
-          e.getClass().getSimpleName(), e.getMessage());
+          "start-up exercise failed (%s); the pod becomes ready cold",
+          e instanceof java.util.concurrent.TimeoutException
+              ? "a phase outlasted examday.startup-exercise.timeout, " + config.timeout()
+              : e.getClass().getSimpleName() + ": " + e.getMessage());
       result = ExerciseReport.failed(millisSince(started));
     }
     finish(result);
