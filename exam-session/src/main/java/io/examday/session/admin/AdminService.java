@@ -5,7 +5,6 @@ import com.google.cloud.spanner.KeySet;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Struct;
-import com.google.cloud.spanner.Value;
 import io.examday.common.error.ExamdayException;
 import io.examday.common.spanner.SessionRows;
 import io.examday.session.domain.CredentialHasher;
@@ -14,7 +13,6 @@ import io.examday.session.exam.ExamCatalog;
 import io.examday.session.login.DirectoryCache;
 import io.examday.session.login.LoginService;
 import io.examday.session.session.AuditEntry;
-import io.examday.session.spanner.Timestamps;
 import io.examday.session.spanner.Transactions;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -77,32 +75,16 @@ public class AdminService {
                 SessionError.INVALID_ACTION, "The exam is released; it can no longer change.");
           }
           tx.buffer(
-              Mutation.newInsertOrUpdateBuilder("Exams")
-                  .set("ExamId")
-                  .to(examId)
-                  .set("Title")
-                  .to(exam.title())
-                  .set("ScheduledStart")
-                  .to(Timestamps.timestamp(exam.scheduledStart()))
-                  .set("DurationSeconds")
-                  .to(exam.durationSeconds())
-                  .set("GraceSeconds")
-                  .to(exam.graceSeconds())
-                  .set("CreatedAt")
-                  .to(Value.COMMIT_TIMESTAMP)
-                  .build());
+              ExamRows.exam(
+                  examId,
+                  exam.title(),
+                  exam.scheduledStart(),
+                  exam.durationSeconds(),
+                  exam.graceSeconds()));
           tx.buffer(Mutation.delete("Questions", KeySet.prefixRange(Key.of(examId))));
           long position = 0;
           for (String q : exam.questionIds()) {
-            tx.buffer(
-                Mutation.newInsertBuilder("Questions")
-                    .set("ExamId")
-                    .to(examId)
-                    .set("QuestionId")
-                    .to(q)
-                    .set("Position")
-                    .to(position++)
-                    .build());
+            tx.buffer(ExamRows.question(examId, q, position++));
           }
           tx.buffer(
               new AuditEntry(
@@ -136,22 +118,13 @@ public class AdminService {
       String sessionId = firstSessionId(candidateId);
       long extra = entry.extraTimeSeconds() == null ? 0 : entry.extraTimeSeconds();
       candidates.add(
-          Mutation.newInsertOrUpdateBuilder("Candidates")
-              .set("CandidateId")
-              .to(candidateId)
-              .set("ExamId")
-              .to(examId)
-              .set("RollNumber")
-              .to(entry.rollNumber())
-              .set("CredentialHash")
-              .to(hasher.hash(entry.accessCode()))
-              .set("ExtraTimeSeconds")
-              .to(extra)
-              .set("CurrentSessionId")
-              .to(sessionId)
-              .set("CreatedAt")
-              .to(Value.COMMIT_TIMESTAMP)
-              .build());
+          ExamRows.candidate(
+              candidateId,
+              examId,
+              entry.rollNumber(),
+              hasher.hash(entry.accessCode()),
+              extra,
+              sessionId));
       sessionIds.add(sessionId);
       sessions.add(SessionRows.firstAttempt(sessionId, candidateId, examId));
     }

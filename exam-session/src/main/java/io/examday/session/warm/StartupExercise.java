@@ -1,6 +1,7 @@
 package io.examday.session.warm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.spanner.Mutation;
 import io.examday.session.config.ExamSessionConfig;
 import io.examday.session.domain.CredentialHasher;
 import io.examday.session.exam.ExamCatalog;
@@ -148,11 +149,7 @@ public class StartupExercise {
 
   private ExerciseReport exercise(URI base, long started) throws Exception {
     SyntheticExam exam = SyntheticExam.random(config.candidates(), QUESTIONS, new SecureRandom());
-    transactions.run(
-        tx -> {
-          tx.buffer(exam.creation(hasher, clock.instant()));
-          return null;
-        });
+    write(exam.creation(hasher, clock.instant()));
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -168,11 +165,7 @@ public class StartupExercise {
           waiting.add(login);
         }
       }
-      transactions.run(
-          tx -> {
-            tx.buffer(exam.release());
-            return null;
-          });
+      write(List.of(exam.release()));
       exams.forget(exam.examId());
       each(
           candidates,
@@ -182,11 +175,7 @@ public class StartupExercise {
             return null;
           });
     } finally {
-      transactions.run(
-          tx -> {
-            tx.buffer(exam.removal());
-            return null;
-          });
+      write(exam.removal());
       exams.forget(exam.examId());
       http.close();
     }
@@ -220,6 +209,15 @@ public class StartupExercise {
       throw e;
     }
     return results;
+  }
+
+  /** The synthetic exam's rows are written in a transaction of their own, apart from any save. */
+  private void write(Iterable<Mutation> rows) {
+    transactions.run(
+        tx -> {
+          tx.buffer(rows);
+          return null;
+        });
   }
 
   @FunctionalInterface

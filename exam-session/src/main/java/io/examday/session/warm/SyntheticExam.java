@@ -5,8 +5,8 @@ import com.google.cloud.spanner.KeySet;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Value;
 import io.examday.common.spanner.SessionRows;
+import io.examday.session.admin.ExamRows;
 import io.examday.session.domain.CredentialHasher;
-import io.examday.session.spanner.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +27,8 @@ record SyntheticExam(String examId, List<String> questionIds, List<Candidate> ca
   static final String PREFIX = "warmup-";
 
   static final Duration DURATION = Duration.ofHours(1);
+
+  private static final long GRACE_SECONDS = 60;
 
   /**
    * One synthetic candidate.
@@ -62,49 +64,24 @@ record SyntheticExam(String examId, List<String> questionIds, List<Candidate> ca
   List<Mutation> creation(CredentialHasher hasher, Instant now) {
     List<Mutation> rows = new ArrayList<>();
     rows.add(
-        Mutation.newInsertBuilder("Exams")
-            .set("ExamId")
-            .to(examId)
-            .set("Title")
-            .to("exam-session start-up exercise")
-            .set("ScheduledStart")
-            .to(Timestamps.timestamp(now.plus(DURATION)))
-            .set("DurationSeconds")
-            .to(DURATION.toSeconds())
-            .set("GraceSeconds")
-            .to(60)
-            .set("CreatedAt")
-            .to(Value.COMMIT_TIMESTAMP)
-            .build());
+        ExamRows.exam(
+            examId,
+            "exam-session start-up exercise",
+            now.plus(DURATION),
+            DURATION.toSeconds(),
+            GRACE_SECONDS));
     for (int q = 0; q < questionIds.size(); q++) {
-      rows.add(
-          Mutation.newInsertBuilder("Questions")
-              .set("ExamId")
-              .to(examId)
-              .set("QuestionId")
-              .to(questionIds.get(q))
-              .set("Position")
-              .to(q)
-              .build());
+      rows.add(ExamRows.question(examId, questionIds.get(q), q));
     }
     for (Candidate c : candidates) {
       rows.add(
-          Mutation.newInsertBuilder("Candidates")
-              .set("CandidateId")
-              .to(c.candidateId())
-              .set("ExamId")
-              .to(examId)
-              .set("RollNumber")
-              .to(c.rollNumber())
-              .set("CredentialHash")
-              .to(hasher.hash(c.accessCode()))
-              .set("ExtraTimeSeconds")
-              .to(0)
-              .set("CurrentSessionId")
-              .to(c.sessionId())
-              .set("CreatedAt")
-              .to(Value.COMMIT_TIMESTAMP)
-              .build());
+          ExamRows.candidate(
+              c.candidateId(),
+              examId,
+              c.rollNumber(),
+              hasher.hash(c.accessCode()),
+              0,
+              c.sessionId()));
       rows.add(SessionRows.firstAttempt(c.sessionId(), c.candidateId(), examId));
     }
     return rows;
