@@ -34,16 +34,16 @@ final class TimelinePrinter {
     line(t.end(), t, "exam ends (CoolingDown); floors held for late submissions");
     line(t.restoreAt(), t, "restore original floors, delete balloons and pre-pull (Completed)");
     out.println();
-    out.println("Capacity math: floor = ceil(expected / candidatesPerPod x (1 + headroom))");
+    out.println("Capacity math: floor = ceil(expected / (candidatesPerPod x targetUtilization))");
     for (TargetFloor floor : plan.floors()) {
       TargetInput target = floor.target();
       out.printf(
-          "  %-18s ceil(%s / %s) = %s pods; +%d%% headroom -> minReplicas %s on HPA %s%n",
+          "  %-18s ceil(%s / %s) = %s pods at full capacity; at %d%% -> minReplicas %s on HPA %s%n",
           target.name(),
           number(input.expectedCandidates()),
           number(target.candidatesPerPod()),
           number(floor.podsForCandidates()),
-          target.headroomPercent(),
+          target.targetUtilizationPercent(),
           number(floor.floor()),
           target.hpa());
     }

@@ -52,7 +52,7 @@ public final class ScheduleInputs {
         target.getDeployment(),
         target.getHpa(),
         target.getCandidatesPerPod(),
-        target.getHeadroomPercent());
+        target.getTargetUtilizationPercent());
   }
 
   private static Instant startOf(String text) {

@@ -3,9 +3,11 @@ package io.examday.operator.plan;
 import java.math.BigInteger;
 
 /**
- * floor = ceil(expected / perPod x (1 + headroom%)), computed exactly: a national exam's candidate
- * count times a percentage overflows nothing here, and a count too large for an HPA (int32
- * replicas) is reported instead of wrapping around.
+ * floor = ceil(expected / (perPod x utilization% / 100)), computed exactly: docs/capacity.md's
+ * ceil(N / (per-pod figure x h)) with h = 0.6 written as 60 %, which a percentage of extra pods
+ * could not say (1 / 0.6 - 1 = 66.67 %). A national exam's candidate count times a percentage
+ * overflows nothing here, and a count too large for an HPA (int32 replicas) is reported instead of
+ * wrapping around.
  */
 public final class CapacityMath {
 
@@ -25,17 +27,17 @@ public final class CapacityMath {
       throw new InvalidScheduleException(
           "target " + target.name() + ": candidatesPerPod must be at least 1");
     }
-    if (target.headroomPercent() < 0) {
+    if (target.targetUtilizationPercent() < 1 || target.targetUtilizationPercent() > 100) {
       throw new InvalidScheduleException(
-          "target " + target.name() + ": headroomPercent must not be negative");
+          "target " + target.name() + ": targetUtilizationPercent must be 1-100");
     }
     BigInteger expected = BigInteger.valueOf(expectedCandidates);
     BigInteger perPod = BigInteger.valueOf(target.candidatesPerPod());
     BigInteger needed = ceilDiv(expected, perPod);
     BigInteger floor =
         ceilDiv(
-            expected.multiply(HUNDRED.add(BigInteger.valueOf(target.headroomPercent()))),
-            perPod.multiply(HUNDRED));
+            expected.multiply(HUNDRED),
+            perPod.multiply(BigInteger.valueOf(target.targetUtilizationPercent())));
     // An exam with no candidates still keeps one pod: an HPA's minReplicas is at least 1.
     floor = floor.max(BigInteger.ONE);
     if (floor.compareTo(BigInteger.valueOf(MAX_REPLICAS)) > 0) {

@@ -31,14 +31,16 @@ class PlanCommandTest {
     assertThat(text(out))
         // 09:00 +05:30 is 03:30Z; warm-up two hours earlier.
         .contains(
-            "2027-05-15T01:30:00Z  T-2h       raise HPA floors, create 134 balloon pods, pre-pull 2 images")
+            "2027-05-15T01:30:00Z  T-2h       raise HPA floors, create 133 balloon pods, pre-pull 2 images")
         .contains("2027-05-15T03:15:00Z  T-15m")
         .contains("2027-05-15T03:30:00Z  T-0")
         .contains("2027-05-15T07:00:00Z  T+3h30m")
         .contains(
-            "ceil(1,400,000 / 58,000) = 25 pods; +67% headroom -> minReplicas 41 on HPA exam-session")
-        .contains("ceil(1,400,000 / 8,000) = 175 pods; +67% headroom -> minReplicas 293")
-        .contains("134 pods (the floors' headroom pods, summed), each 1 CPU / 2Gi")
+            "ceil(1,400,000 / 58,050) = 25 pods at full capacity; at 60% -> minReplicas 41 on HPA"
+                + " exam-session")
+        // docs/capacity.md's ceil(1.4 M / (8,000 x 0.6)) = 292, not the 293 of "+67 %".
+        .contains("ceil(1,400,000 / 8,000) = 175 pods at full capacity; at 60% -> minReplicas 292")
+        .contains("133 pods (the floors' headroom pods, summed), each 1 CPU / 2Gi")
         .contains("phase Pending; next transition 2027-05-15T01:30:00Z");
   }
 

@@ -128,7 +128,7 @@ class CelRulesTest {
         hpa,
         "candidatesPerPod",
         2_500L,
-        "headroomPercent",
-        20L);
+        "targetUtilizationPercent",
+        60L);
   }
 }

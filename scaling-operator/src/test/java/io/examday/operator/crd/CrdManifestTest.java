@@ -63,6 +63,9 @@ class CrdManifestTest {
     assertThat(spec.getProperties().get("expectedCandidates").getMinimum()).isZero();
     JSONSchemaProps target = spec.getProperties().get("targets").getItems().getSchema();
     assertThat(target.getProperties().get("candidatesPerPod").getMinimum()).isEqualTo(1.0);
+    JSONSchemaProps utilization = target.getProperties().get("targetUtilizationPercent");
+    assertThat(utilization.getMinimum()).isEqualTo(1.0);
+    assertThat(utilization.getMaximum()).isEqualTo(100.0);
     assertThat(spec.getXKubernetesValidations())
         .extracting(rule -> rule.getRule())
         .contains(

@@ -29,7 +29,7 @@ class StatusAggregatorTest {
           Duration.ofMinutes(15),
           Duration.ofMinutes(30),
           1_000,
-          List.of(new TargetInput("s", "s", "s", 100, 20)),
+          List.of(new TargetInput("s", "s", "s", 100, 85)),
           OptionalInt.of(0),
           List.of());
   private static final Map<String, FloorLedger> LEDGERS =

@@ -16,19 +16,20 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
 
   private final Planner planner = new Planner();
-  // 1.4 M candidates: exam-session 2,500/pod +20% = 672 pods; gateway 10,000/pod +50% = 210.
+  // 1.4 M candidates: exam-session ceil(1.4 M / (58,050 x 0.6)) = 41 pods (25 at full capacity);
+  // gateway ceil(1.4 M / (8,000 x 0.6)) = 292 (175).
   private final ScheduleInput schedule = national(1_400_000);
   private final Observed nothingReady = ready(Map.of("exam-session", 3, "release-gateway", 2), 0);
-  private final Observed allReady = ready(Map.of("exam-session", 672, "release-gateway", 210), 182);
+  private final Observed allReady = ready(Map.of("exam-session", 41, "release-gateway", 292), 133);
 
   @Test
   void floorsFollowTheCapacityMath() {
     Plan plan = planner.plan(schedule, START, nothingReady);
 
-    assertThat(plan.floors()).extracting(TargetFloor::floor).containsExactly(672, 210);
-    assertThat(plan.floors()).extracting(TargetFloor::podsForCandidates).containsExactly(560, 140);
-    // Balloons keep room for the headroom once more: (672 - 560) + (210 - 140).
-    assertThat(plan.balloons()).isEqualTo(182);
+    assertThat(plan.floors()).extracting(TargetFloor::floor).containsExactly(41, 292);
+    assertThat(plan.floors()).extracting(TargetFloor::podsForCandidates).containsExactly(25, 175);
+    // Balloons keep room for the headroom once more: (41 - 25) + (292 - 175).
+    assertThat(plan.balloons()).isEqualTo(133);
   }
 
   @Test
@@ -64,7 +65,7 @@ class PlannerTest {
 
   @Test
   void missingCapacityIsDegradedOnlyAfterTheReadinessDeadline() {
-    Observed partly = ready(Map.of("exam-session", 412, "release-gateway", 210), 10);
+    Observed partly = ready(Map.of("exam-session", 30, "release-gateway", 292), 10);
 
     Plan early = planner.plan(schedule, START.minus(Duration.ofMinutes(16)), partly);
     Plan late = planner.plan(schedule, START.minus(Duration.ofMinutes(15)), partly);
@@ -73,7 +74,7 @@ class PlannerTest {
     assertThat(early.capacity().degraded()).isFalse();
     assertThat(late.capacity().degraded()).isTrue();
     assertThat(late.capacity().missing())
-        .containsExactly("exam-session: 412/672 pods ready", "balloons: 10/182 running");
+        .containsExactly("exam-session: 30/41 pods ready", "balloons: 10/133 running");
     assertThat(late.nextTransition()).contains(START);
   }
 
@@ -83,8 +84,8 @@ class PlannerTest {
         new Observed(
             Map.of(
                 "exam-session", new TargetObservation(false, true, 0),
-                "release-gateway", new TargetObservation(true, true, 210)),
-            182);
+                "release-gateway", new TargetObservation(true, true, 292)),
+            133);
 
     Plan plan = planner.plan(schedule, START.minus(Duration.ofHours(1)), noHpa);
 
@@ -95,7 +96,7 @@ class PlannerTest {
 
   @Test
   void liveFromTZeroIgnoresEvictedBalloons() {
-    Observed herd = ready(Map.of("exam-session", 700, "release-gateway", 230), 0);
+    Observed herd = ready(Map.of("exam-session", 60, "release-gateway", 300), 0);
 
     Plan plan = planner.plan(schedule, START, herd);
 
@@ -158,7 +159,7 @@ class PlannerTest {
 
   @Test
   void theLargestFloorAnHpaHoldsIsAccepted() {
-    TargetInput onePerPod = new TargetInput("one", "one", "one", 1, 0);
+    TargetInput onePerPod = new TargetInput("one", "one", "one", 1, 100);
     ScheduleInput max =
         new ScheduleInput(
             "max",
@@ -174,6 +175,17 @@ class PlannerTest {
 
     assertThat(planner.plan(max, START, ready(Map.of(), 0)).floors().getFirst().floor())
         .isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void aUtilizationOutsideOneToAHundredIsRejected() {
+    for (int utilization : new int[] {0, 101}) {
+      TargetInput target = new TargetInput("s", "s", "s", 100, utilization);
+
+      assertThatThrownBy(() -> CapacityMath.floorFor(1_000, target))
+          .isInstanceOf(InvalidScheduleException.class)
+          .hasMessageContaining("targetUtilizationPercent must be 1-100");
+    }
   }
 
   @Test

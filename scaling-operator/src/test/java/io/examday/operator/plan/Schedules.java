@@ -11,10 +11,12 @@ final class Schedules {
 
   static final Instant START = Instant.parse("2027-05-15T09:00:00Z");
 
+  /** docs/capacity.md's per-pod figures: a x S = 58,050 and d x 1 s = 8,000, at h = 60 %. */
   static final TargetInput SESSION =
-      new TargetInput("exam-session", "exam-session", "exam-session", 2_500, 20);
+      new TargetInput("exam-session", "exam-session", "exam-session", 58_050, 60);
+
   static final TargetInput GATEWAY =
-      new TargetInput("release-gateway", "release-gateway", "release-gateway", 10_000, 50);
+      new TargetInput("release-gateway", "release-gateway", "release-gateway", 8_000, 60);
 
   private Schedules() {}
 

@@ -89,7 +89,8 @@ class ExamScheduleReconcilerIT {
     cluster.target("exam-session", 3, 3, 10);
     // Room to warm and verify before T-0 even on a loaded machine.
     Instant start = clock.instant().plusSeconds(6);
-    // 1,000 candidates / 100 per pod + 20% = 12 pods; the headroom (2) in balloons.
+    // ceil(1,000 / (100 per pod x 85 %)) = 12 pods; the 2 above the 10 at full capacity in
+    // balloons.
     ExamSchedule morningSchedule =
         schedule("morning", "exam-session", 1_000, start, "2h", "1s", "2s", "1s");
     morningSchedule.getSpec().setPrePullImages(List.of("registry.example/exam-session:1.0"));

@@ -128,8 +128,8 @@ final class MockCluster {
   }
 
   /**
-   * A schedule for {@code expected} candidates on target "exam-session" (100 per pod, 20%
-   * headroom), balloons derived, T-0 at {@code start}.
+   * A schedule for {@code expected} candidates on target "exam-session" (100 per pod at full
+   * capacity, planned at 85 %), balloons derived, T-0 at {@code start}.
    */
   static ExamSchedule schedule(
       String name,
@@ -145,7 +145,7 @@ final class MockCluster {
     target.setDeployment(hpa);
     target.setHpa(hpa);
     target.setCandidatesPerPod(100);
-    target.setHeadroomPercent(20);
+    target.setTargetUtilizationPercent(85);
     ExamScheduleSpec spec = new ExamScheduleSpec();
     spec.setExamId("exam-" + name);
     spec.setStartTime(DateTimeFormatter.ISO_INSTANT.format(start.truncatedTo(ChronoUnit.MILLIS)));

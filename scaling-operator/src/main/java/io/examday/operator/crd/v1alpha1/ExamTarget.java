@@ -10,6 +10,9 @@ import io.fabric8.generator.annotation.Required;
 /** One workload in the schedule's namespace: a Deployment and the HPA that scales it. */
 public class ExamTarget {
 
+  /** docs/capacity.md's h = 0.6: pods run at 60 % of what was measured. */
+  public static final int DEFAULT_TARGET_UTILIZATION_PERCENT = 60;
+
   private static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
   @Required
@@ -29,14 +32,16 @@ public class ExamTarget {
 
   @Required
   @Min(1)
-  @JsonPropertyDescription("Candidates one pod serves (from the load test, docs/capacity.md).")
+  @JsonPropertyDescription("Candidates one pod serves at its measured capacity (docs/capacity.md).")
   private long candidatesPerPod;
 
-  @Default("20")
-  @Min(0)
-  @Max(500)
-  @JsonPropertyDescription("Extra pods on top of what the candidates need, in percent.")
-  private int headroomPercent = 20;
+  @Default("60")
+  @Min(1)
+  @Max(100)
+  @JsonPropertyDescription(
+      "Share of candidatesPerPod each pod is planned to carry, in percent (docs/capacity.md's h):"
+          + " floor = ceil(expected / (candidatesPerPod x this / 100)).")
+  private int targetUtilizationPercent = DEFAULT_TARGET_UTILIZATION_PERCENT;
 
   public String getName() {
     return name;
@@ -70,11 +75,11 @@ public class ExamTarget {
     this.candidatesPerPod = candidatesPerPod;
   }
 
-  public int getHeadroomPercent() {
-    return headroomPercent;
+  public int getTargetUtilizationPercent() {
+    return targetUtilizationPercent;
   }
 
-  public void setHeadroomPercent(int headroomPercent) {
-    this.headroomPercent = headroomPercent;
+  public void setTargetUtilizationPercent(int targetUtilizationPercent) {
+    this.targetUtilizationPercent = targetUtilizationPercent;
   }
 }
