@@ -4,6 +4,7 @@ import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.ErrorCode;
 import com.google.cloud.spanner.Key;
+import com.google.cloud.spanner.KeySet;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.SpannerException;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The gateway's Spanner access: exams, papers, releases and their audit rows. */
@@ -35,6 +38,8 @@ public final class SpannerExams implements ExamSource {
           + " WHERE ExamId IN UNNEST(@examIds)";
   private static final List<String> RELEASE_COLUMNS =
       List.of("ExamId", "ReleasedAt", "ReleasedBy", "Override", "PaperDigest");
+  private static final List<String> SESSION_COLUMNS =
+      List.of("SessionId", "Status", "ExtraSeconds", "PausedSeconds", "PausedAt", "UpdatedAt");
 
   private final DatabaseClient client;
 
@@ -88,6 +93,36 @@ public final class SpannerExams implements ExamSource {
       }
     }
     return found;
+  }
+
+  @Override
+  public Map<String, SessionRecord> sessions(Collection<String> sessionIds) {
+    KeySet.Builder keys = KeySet.newBuilder();
+    sessionIds.forEach(id -> keys.addKey(Key.of(id)));
+    Map<String, SessionRecord> found = new HashMap<>();
+    try (ResultSet rows = client.singleUse().read("Sessions", keys.build(), SESSION_COLUMNS)) {
+      while (rows.next()) {
+        SessionRecord row = sessionFrom(rows.getCurrentRowAsStruct());
+        found.put(row.sessionId(), row);
+      }
+    }
+    return found;
+  }
+
+  private static SessionRecord sessionFrom(Struct row) {
+    return new SessionRecord(
+        row.getString("SessionId"),
+        SessionRecord.Status.of(row.getString("Status")),
+        row.getLong("ExtraSeconds"),
+        row.getLong("PausedSeconds"),
+        row.isNull("PausedAt")
+            ? Optional.empty()
+            : Optional.of(instant(row.getTimestamp("PausedAt"))),
+        instant(row.getTimestamp("UpdatedAt")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
   }
 
   /** The outcome of a release command: the release, and whether it existed already. */

@@ -9,8 +9,6 @@ import io.vertx.core.http.ServerWebSocket;
  */
 final class CandidateConnection {
 
-  private static final long NO_OVERRIDE = Long.MIN_VALUE;
-
   final ServerWebSocket socket;
   final String sessionId;
   final int extraSeconds;
@@ -27,16 +25,25 @@ final class CandidateConnection {
   /** The next socket of the same session in its {@link Shard}, usually none. */
   CandidateConnection sameSession;
 
+  /** The hello went out: frames about this candidate's deadline may follow. */
+  boolean greeted;
+
   boolean releaseSent;
+
+  // What exam-session recorded of this session (its row at connect, then its events); until one
+  // is known, the token's accommodation is all there is.
+
   boolean submitted;
+  boolean paused;
 
-  /** A deadline set by a proctor action, epoch millis; {@link #NO_OVERRIDE} if none. */
-  long deadlineOverrideMillis = NO_OVERRIDE;
+  /** Seconds the session's own inputs (proctor extra time, ended pauses) add to its deadline. */
+  int shiftSeconds;
 
-  /** Whether a proctor action gave this candidate a deadline of their own. */
-  boolean hasOwnDeadline() {
-    return deadlineOverrideMillis != NO_OVERRIDE;
-  }
+  /** When the running pause began, epoch millis; meaningful while {@link #paused}. */
+  long pausedAtMillis;
+
+  /** Commit timestamp (micros) of the state held; {@link Long#MIN_VALUE} for the token's only. */
+  long stateVersionMicros = Long.MIN_VALUE;
 
   CandidateConnection(
       ServerWebSocket socket, String sessionId, int extraSeconds, int nowSecond, int firstPing) {

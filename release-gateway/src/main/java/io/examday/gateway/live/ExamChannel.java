@@ -17,7 +17,6 @@ final class ExamChannel {
   final CompletableFuture<ExamInfo> info = new CompletableFuture<>();
   final AtomicInteger connected = new AtomicInteger();
   final AtomicBoolean releasing = new AtomicBoolean();
-  final Map<String, SessionOverride> overrides = new ConcurrentHashMap<>();
   private final Map<Context, Shard> shards = new ConcurrentHashMap<>();
   volatile ReleasedPaper released;
 

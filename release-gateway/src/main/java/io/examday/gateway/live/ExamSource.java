@@ -2,8 +2,10 @@ package io.examday.gateway.live;
 
 import io.examday.gateway.exam.ExamInfo;
 import io.examday.gateway.exam.ReleaseRecord;
+import io.examday.gateway.exam.SessionRecord;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Where the live gateway reads exams and releases from (Spanner in production). Blocking. */
 public interface ExamSource {
@@ -15,4 +17,13 @@ public interface ExamSource {
 
   /** The releases among these exams; a cheap read the gateway polls when Pub/Sub is quiet. */
   List<ReleaseRecord> releases(Collection<String> examIds);
+
+  /**
+   * The stored state of these sessions, by session id; a session with no row is absent. One read
+   * per batch of connecting sockets. A source that holds no sessions (a stand-in) answers none: its
+   * candidates keep the deadline their token gives.
+   */
+  default Map<String, SessionRecord> sessions(Collection<String> sessionIds) {
+    return Map.of();
+  }
 }

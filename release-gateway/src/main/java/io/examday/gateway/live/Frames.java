@@ -48,10 +48,15 @@ public final class Frames {
     }
   }
 
-  /** A changed deadline (proctor extra time, pause) or the end of the session (SUBMITTED). */
-  public record Deadline(String type, String examId, String deadline, String status) {
-    public Deadline(String examId, String deadline, String status) {
-      this("deadline", examId, deadline, status);
+  /**
+   * A changed deadline (proctor extra time, a pause or its end) or the end of the session. While
+   * {@code PAUSED} the clock stands still at {@code remainingSeconds}; {@code deadline} is then the
+   * deadline if the pause ended now.
+   */
+  public record Deadline(
+      String type, String examId, String deadline, String status, Long remainingSeconds) {
+    public Deadline(String examId, String deadline, String status, Long remainingSeconds) {
+      this("deadline", examId, deadline, status, remainingSeconds);
     }
   }
 

@@ -7,6 +7,7 @@ import io.examday.common.token.SessionTokenVerifier;
 import io.examday.common.token.TokenRejectedException;
 import io.examday.gateway.exam.ExamInfo;
 import io.examday.gateway.exam.ReleaseRecord;
+import io.examday.gateway.exam.SessionRecord;
 import io.examday.gateway.exam.UnknownExamException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -42,6 +44,11 @@ public final class LiveGateway {
   private static final String BEARER = "Bearer ";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Sockets whose session rows one Spanner read fetches, and how long a batch may gather. */
+  private static final int SESSION_READ_BATCH = 500;
+
+  private static final Duration SESSION_READ_LINGER = Duration.ofMillis(20);
+
   /** How long past its scheduled start an unreleased exam is still watched closely. */
   private static final Duration LATE_RELEASE_WATCH = Duration.ofHours(1);
 
@@ -54,6 +61,7 @@ public final class LiveGateway {
   private final LiveMetrics metrics;
   private final WarningSchedule warnings;
   private final PingSchedule pings;
+  private final SessionReads sessionReads;
   private final Map<String, ExamChannel> channels = new ConcurrentHashMap<>();
   private final long startMillis;
   private final AtomicBoolean polling = new AtomicBoolean();
@@ -78,6 +86,9 @@ public final class LiveGateway {
     this.metrics = metrics;
     this.warnings = new WarningSchedule(settings.warningMinutes());
     this.pings = new PingSchedule(settings.heartbeatInterval());
+    this.sessionReads =
+        new SessionReads(
+            vertx, exams, SESSION_READ_BATCH, SESSION_READ_LINGER, settings.examLoadTimeout());
     this.startMillis = clock.millis();
   }
 
@@ -211,17 +222,40 @@ public final class LiveGateway {
     if (connection.socket.isClosed()) {
       return;
     }
-    if (channel.shard(Vertx.currentContext()).add(connection)) {
+    Context context = Vertx.currentContext();
+    if (channel.shard(context).add(connection)) {
       channel.connected.incrementAndGet();
     }
-    SessionOverride override = channel.overrides.get(connection.sessionId);
-    if (override != null) {
-      applyOverride(connection, override);
+    // The session's row says what the token cannot: extra time or a pause since login, a submit.
+    // Read after the socket is registered, so a change is either in the row or in an event that
+    // finds the socket. Before the release there is no deadline to show: greet at once.
+    if (channel.released == null) {
+      greet(channel, info, connection);
+      sessionReads.read(
+          connection.sessionId, context, row -> row.ifPresent(r -> onSessionRow(channel, r)));
+    } else {
+      sessionReads.read(
+          connection.sessionId,
+          context,
+          row -> {
+            row.ifPresent(r -> apply(connection, r));
+            greet(channel, info, connection);
+          });
+    }
+  }
+
+  private void greet(ExamChannel channel, ExamInfo info, CandidateConnection connection) {
+    if (connection.socket.isClosed()) {
+      return;
     }
     ReleasedPaper released = channel.released;
     write(connection, Frames.encode(hello(info, released, connection)));
+    connection.greeted = true;
     if (released != null) {
       sendRelease(connection, released);
+    }
+    if (connection.submitted || (released != null && connection.paused)) {
+      pushDeadline(channel, connection);
     }
   }
 
@@ -233,7 +267,7 @@ public final class LiveGateway {
         info.scheduledStart().toString(),
         released == null ? info.paperDigest().orElse(null) : released.record().paperDigest(),
         released == null ? null : released.record().releasedAt().toString(),
-        released == null ? null : deadlineOf(c, released).toString());
+        released == null ? null : deadlineOf(c, released, clock.instant()).toString());
   }
 
   private void unregister(ExamChannel channel, CandidateConnection connection, Context context) {
@@ -395,15 +429,16 @@ public final class LiveGateway {
     // Most candidates share a deadline: each distinct frame is encoded once per release.
     write(
         c,
-        c.hasOwnDeadline()
-            ? released.frameWith(Instant.ofEpochMilli(c.deadlineOverrideMillis))
-            : released.frameFor(c.extraSeconds));
+        c.paused
+            ? released.frameWith(deadlineOf(c, released, clock.instant()))
+            : released.frameFor(c.extraSeconds + c.shiftSeconds));
   }
 
-  private static Instant deadlineOf(CandidateConnection c, ReleasedPaper released) {
-    return c.hasOwnDeadline()
-        ? Instant.ofEpochMilli(c.deadlineOverrideMillis)
-        : released.deadlineFor(c.extraSeconds);
+  /** The candidate's deadline as of {@code now}: a running pause keeps pushing it back. */
+  private static Instant deadlineOf(CandidateConnection c, ReleasedPaper released, Instant now) {
+    Instant deadline = released.deadlineFor(c.extraSeconds + c.shiftSeconds);
+    long running = c.paused ? now.toEpochMilli() - c.pausedAtMillis : 0;
+    return running > 0 ? deadline.plusMillis(running) : deadline;
   }
 
   /**
@@ -449,48 +484,87 @@ public final class LiveGateway {
 
   // ---------------------------------------------------------------- session events, broadcast
 
-  /** A proctor changed a session's deadline, or the session ended (exam-session's events). */
-  public void onSessionEvent(String examId, String sessionId, Instant deadline, boolean submitted) {
+  /**
+   * A proctor changed a session, or it ended (exam-session's events). An event that carries the
+   * session's state is applied where it is newer than what a socket holds; one without (from an
+   * older exam-session) makes its sockets here read the session's row.
+   */
+  public void onSessionEvent(String examId, String sessionId, Optional<SessionRecord> state) {
     ExamChannel channel = channels.get(examId);
     if (channel == null) {
+      return; // nobody of this exam here: a later connect reads the row
+    }
+    if (state.isPresent()) {
+      onSessionRow(channel, state.get());
       return;
     }
-    SessionOverride override =
-        new SessionOverride(java.util.Optional.ofNullable(deadline), submitted);
-    channel.overrides.put(sessionId, override);
     forEachShard(
         channel,
-        shard -> {
-          shard.forSession(
-              sessionId,
-              c -> {
-                applyOverride(c, override);
-                pushDeadline(channel, c);
-              });
-        });
+        shard ->
+            shard.forSession(
+                sessionId,
+                c ->
+                    sessionReads.read(
+                        sessionId,
+                        shard.context,
+                        row -> row.ifPresent(r -> onSessionRow(channel, r)))));
   }
 
-  private void applyOverride(CandidateConnection c, SessionOverride override) {
-    override
-        .deadline()
-        .ifPresent(
-            d -> {
-              c.deadlineOverrideMillis = d.toEpochMilli();
-              c.warningsSent = warnings.replan(d, clock.instant(), c.warningsSent);
-            });
-    c.submitted = override.submitted();
+  /** Applies a session's state to its sockets here, and tells those whose deadline moved. */
+  private void onSessionRow(ExamChannel channel, SessionRecord state) {
+    forEachShard(
+        channel,
+        shard ->
+            shard.forSession(
+                state.sessionId(),
+                c -> {
+                  if (apply(c, state)) {
+                    pushDeadline(channel, c);
+                  }
+                }));
+  }
+
+  /** Takes {@code state} if it is newer than what the socket holds; true if that changed it. */
+  private boolean apply(CandidateConnection c, SessionRecord state) {
+    if (!state.supersedes(c.stateVersionMicros, c.submitted)) {
+      return false;
+    }
+    boolean paused = state.status() == SessionRecord.Status.PAUSED;
+    long pausedAt = state.pausedAt().map(Instant::toEpochMilli).orElse(0L);
+    boolean changed =
+        c.submitted != (state.status() == SessionRecord.Status.SUBMITTED)
+            || c.paused != paused
+            || c.shiftSeconds != state.shiftSeconds()
+            || (paused && c.pausedAtMillis != pausedAt);
+    c.stateVersionMicros = state.updatedAtMicros();
+    c.submitted = state.status() == SessionRecord.Status.SUBMITTED;
+    c.paused = paused;
+    c.shiftSeconds = state.shiftSeconds();
+    c.pausedAtMillis = pausedAt;
+    return changed;
   }
 
   private void pushDeadline(ExamChannel channel, CandidateConnection c) {
     ReleasedPaper released = channel.released;
-    if (released == null && !c.submitted) {
-      return; // no deadline exists before the release
+    if (!c.greeted || (released == null && !c.submitted)) {
+      return; // no deadline exists before the release; the hello carries the first one
     }
-    String deadline = released == null ? null : deadlineOf(c, released).toString();
+    Instant now = clock.instant();
+    Instant deadline = released == null ? null : deadlineOf(c, released, now);
+    if (deadline != null && !c.paused) {
+      // a later deadline brings back the warnings it postponed
+      c.warningsSent = warnings.replan(deadline, now, c.warningsSent);
+    }
     write(
         c,
         Frames.encode(
-            new Frames.Deadline(channel.examId, deadline, c.submitted ? "SUBMITTED" : "ACTIVE")));
+            new Frames.Deadline(
+                channel.examId,
+                deadline == null ? null : deadline.toString(),
+                c.submitted ? "SUBMITTED" : c.paused ? "PAUSED" : "ACTIVE",
+                deadline == null
+                    ? null
+                    : Math.max(0, Duration.between(now, deadline).toSeconds()))));
   }
 
   /** A proctor's message to every candidate of the exam connected here. */
@@ -539,10 +613,12 @@ public final class LiveGateway {
             c.nextPingSecond = pings.next(nowSecond);
             write(c, pingFrame);
           }
+          // a paused candidate's clock stands still: no warning until the pause ends
           if (released != null
               && !c.submitted
-              && (warningsPossible || c.extraSeconds < 0 || c.hasOwnDeadline())) {
-            Instant deadline = deadlineOf(c, released);
+              && !c.paused
+              && (warningsPossible || c.extraSeconds + c.shiftSeconds < 0)) {
+            Instant deadline = deadlineOf(c, released, now);
             int due = warnings.due(deadline, now, c.warningsSent);
             if (due != WarningSchedule.NONE) {
               c.warningsSent = warnings.markSent(c.warningsSent, due);

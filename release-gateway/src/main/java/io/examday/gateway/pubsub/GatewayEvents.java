@@ -106,12 +106,7 @@ public final class GatewayEvents implements ReleaseAnnouncer, AutoCloseable {
     subscribe(
         settings.sessionEventsTopic(),
         Events.Session.class,
-        e ->
-            live.onSessionEvent(
-                e.examId(),
-                e.sessionId(),
-                e.deadline() == null ? null : Instant.parse(e.deadline()),
-                "SUBMITTED".equals(e.type())));
+        e -> live.onSessionEvent(e.examId(), e.sessionId(), e.record()));
     subscribe(
         settings.broadcastsTopic(),
         Events.Broadcast.class,

@@ -8,6 +8,8 @@ import com.google.cloud.spanner.Statement;
 import io.examday.common.testing.SpannerTestDatabase;
 import io.examday.common.token.SessionTokenVerifier;
 import io.examday.devvault.DevVault;
+import io.examday.gateway.exam.SessionRecord;
+import io.examday.gateway.exam.SessionRecord.Status;
 import io.examday.gateway.exam.SpannerExams;
 import io.examday.gateway.paper.PaperCipher;
 import io.examday.gateway.paper.PaperService;
@@ -340,27 +342,30 @@ class TwoGatewaysIT {
     // 10 minutes left: the 15-minute warning is the one due.
     await().atMost(AWAIT).until(() -> target.frame("warning").isPresent());
     assertThat(target.frame("warning").orElseThrow().getInteger("minutesLeft")).isEqualTo(15);
+    Instant releasedAt =
+        Instant.parse(target.frame("release").orElseThrow().getString("releasedAt"));
 
-    Instant newDeadline =
-        Instant.now()
-            .plus(Duration.ofMinutes(3))
-            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    // exam-session's event (over Pub/Sub, to instance B): a proctor granted 10 minutes
+    Instant changedAt = Instant.now();
     publish(
         a.events(),
         "session-events-" + topicSuffix,
-        new Events.Session("DEADLINE_CHANGED", sessionId, examId, newDeadline.toString()));
+        new Events.Session(
+            "DEADLINE_CHANGED",
+            sessionId,
+            examId,
+            releasedAt.plus(Duration.ofMinutes(20)).toString(),
+            "ACTIVE",
+            600L,
+            0L,
+            null,
+            changedAt.toString()));
     await().atMost(AWAIT).until(() -> target.frame("deadline").isPresent());
-    assertThat(Instant.parse(target.frame("deadline").orElseThrow().getString("deadline")))
-        .isEqualTo(newDeadline);
-    await()
-        .atMost(AWAIT)
-        .until(
-            () ->
-                target.frames.stream()
-                    .anyMatch(
-                        f ->
-                            "warning".equals(f.getString("type"))
-                                && f.getInteger("minutesLeft") == 5));
+    JsonObject extended = target.frame("deadline").orElseThrow();
+    assertThat(Instant.parse(extended.getString("deadline")))
+        .isEqualTo(releasedAt.plus(Duration.ofMinutes(20)));
+    assertThat(extended.getString("status")).isEqualTo("ACTIVE");
+    assertThat(extended.getLong("remainingSeconds")).isBetween(1000L, 1200L);
     assertThat(other.frame("deadline")).isEmpty();
 
     assertThat(
@@ -374,6 +379,141 @@ class TwoGatewaysIT {
         .until(() -> target.frame("broadcast").isPresent() && other.frame("broadcast").isPresent());
     assertThat(other.frame("broadcast").orElseThrow().getString("message"))
         .isEqualTo("Pens down in 3 minutes");
+  }
+
+  @Test
+  void aPauseHoldsTheTimeWarningsAndItsEndBringsThemBack() {
+    // 5 min 8 s: the 5-minute warning is due 8 s after the release
+    String examId = preparedExam(Duration.ofSeconds(308));
+    String sessionId = UUID.randomUUID().toString();
+    TestCandidate paused = candidate(a, examId, sessionId, 0);
+    TestCandidate running = connect(a, examId, 1, 0).getFirst();
+    releaseService(a.events(), a.live())
+        .release(examId, proctor(), new ReleaseRequest(false, null));
+    await().atMost(AWAIT).until(() -> paused.frame("release").isPresent());
+    Instant releasedAt =
+        Instant.parse(paused.frame("release").orElseThrow().getString("releasedAt"));
+
+    Instant pausedAt = Instant.now();
+    SessionRecord pause =
+        new SessionRecord(sessionId, Status.PAUSED, 0, 0, Optional.of(pausedAt), pausedAt);
+    a.live().onSessionEvent(examId, sessionId, Optional.of(pause));
+    await().atMost(AWAIT).until(() -> paused.frame("deadline").isPresent());
+    JsonObject frozen = paused.frame("deadline").orElseThrow();
+    assertThat(frozen.getString("status")).isEqualTo("PAUSED");
+    assertThat(frozen.getLong("remainingSeconds")).isBetween(280L, 308L);
+
+    // the 5-minute mark passes: the running candidate is warned, the paused one is not
+    await().atMost(AWAIT).until(() -> warned(running, 5));
+    await()
+        .during(Duration.ofMillis(800)) // four sweeps
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !warned(paused, 5));
+
+    Instant resumedAt = Instant.now();
+    long pausedSeconds = Duration.between(pausedAt, resumedAt).toSeconds();
+    a.live()
+        .onSessionEvent(
+            examId,
+            sessionId,
+            Optional.of(
+                new SessionRecord(
+                    sessionId, Status.ACTIVE, 0, pausedSeconds, Optional.empty(), resumedAt)));
+    await().atMost(AWAIT).until(() -> frames(paused, "deadline").size() == 2);
+    JsonObject resumed = frames(paused, "deadline").get(1);
+    assertThat(resumed.getString("status")).isEqualTo("ACTIVE");
+    assertThat(Instant.parse(resumed.getString("deadline")))
+        .isEqualTo(releasedAt.plusSeconds(308 + pausedSeconds));
+    // warned 5 minutes before its own, later, deadline
+    await().atMost(AWAIT).until(() -> warned(paused, 5));
+
+    // the pause's event again (Pub/Sub may redeliver, or deliver late): older, so nothing changes
+    a.live().onSessionEvent(examId, sessionId, Optional.of(pause));
+    a.live().broadcast(examId, "after the late event", Instant.now());
+    await().atMost(AWAIT).until(() -> paused.frame("broadcast").isPresent());
+    assertThat(frames(paused, "deadline")).hasSize(2);
+  }
+
+  @Test
+  void aSocketGetsItsSessionsDeadlineOnWhicheverInstanceItConnects() {
+    String examId = preparedExam(Duration.ofHours(2));
+    // before the release, on A: a candidate a proctor granted 10 minutes after their login
+    String early =
+        SessionRows.write(db.client(), uuid(), examId, "ACTIVE", 600, 0, Optional.empty());
+    TestCandidate waiting = candidate(a, examId, early, 0);
+    releaseService(a.events(), a.live())
+        .release(examId, proctor(), new ReleaseRequest(false, null));
+    await().atMost(AWAIT).until(() -> waiting.frame("release").isPresent());
+    JsonObject release = waiting.frame("release").orElseThrow();
+    Instant releasedAt = Instant.parse(release.getString("releasedAt"));
+    Instant shared = releasedAt.plus(Duration.ofHours(2));
+    assertThat(Instant.parse(release.getString("deadline"))).isEqualTo(shared.plusSeconds(600));
+
+    // after the release, on B, which had nobody of this exam: a reconnect, a paused candidate,
+    // a submitted one, and one whose session has no row (the token's deadline)
+    String extended =
+        SessionRows.write(db.client(), uuid(), examId, "ACTIVE", 1200, 300, Optional.empty());
+    Instant pausedAt = Instant.now().minusSeconds(60);
+    String pausedSession =
+        SessionRows.write(db.client(), uuid(), examId, "PAUSED", 0, 0, Optional.of(pausedAt));
+    String submitted =
+        SessionRows.write(db.client(), uuid(), examId, "SUBMITTED", 0, 0, Optional.empty());
+    TestCandidate back = candidate(b, examId, extended, 120);
+    TestCandidate onPause = candidate(b, examId, pausedSession, 0);
+    TestCandidate done = candidate(b, examId, submitted, 0);
+    TestCandidate unknown = candidate(b, examId, uuid(), 0);
+
+    Instant extendedDeadline = shared.plusSeconds(120 + 1200 + 300);
+    assertThat(Instant.parse(back.frame("hello").orElseThrow().getString("deadline")))
+        .isEqualTo(extendedDeadline);
+    await().atMost(AWAIT).until(() -> back.frame("release").isPresent());
+    assertThat(Instant.parse(back.frame("release").orElseThrow().getString("deadline")))
+        .isEqualTo(extendedDeadline);
+
+    await().atMost(AWAIT).until(() -> onPause.frame("deadline").isPresent());
+    JsonObject held = onPause.frame("deadline").orElseThrow();
+    assertThat(held.getString("status")).isEqualTo("PAUSED");
+    assertThat(Instant.parse(held.getString("deadline"))).isAfter(shared.plusSeconds(59));
+
+    await().atMost(AWAIT).until(() -> done.frame("deadline").isPresent());
+    assertThat(done.frame("deadline").orElseThrow().getString("status")).isEqualTo("SUBMITTED");
+    assertThat(done.frame("release")).as("no key for a submitted session").isEmpty();
+
+    await().atMost(AWAIT).until(() -> unknown.frame("release").isPresent());
+    assertThat(Instant.parse(unknown.frame("release").orElseThrow().getString("deadline")))
+        .isEqualTo(shared);
+
+    // an event from an exam-session that sends no state: the session's sockets read its row
+    SessionRows.write(db.client(), extended, examId, "ACTIVE", 1800, 300, Optional.empty());
+    b.live().onSessionEvent(examId, extended, Optional.empty());
+    await().atMost(AWAIT).until(() -> back.frame("deadline").isPresent());
+    assertThat(Instant.parse(back.frame("deadline").orElseThrow().getString("deadline")))
+        .isEqualTo(shared.plusSeconds(120 + 1800 + 300));
+  }
+
+  private static TestCandidate candidate(
+      Instance at, String examId, String sessionId, long extraSeconds) {
+    TestCandidate candidate =
+        TestCandidate.connect(
+                at.port(),
+                examId,
+                keys.sessionToken(sessionId, examId, extraSeconds, Duration.ofHours(1)))
+            .join();
+    await().atMost(AWAIT).until(() -> candidate.frame("hello").isPresent());
+    return candidate;
+  }
+
+  private static String uuid() {
+    return UUID.randomUUID().toString();
+  }
+
+  private static List<JsonObject> frames(TestCandidate candidate, String type) {
+    return candidate.frames.stream().filter(f -> type.equals(f.getString("type"))).toList();
+  }
+
+  private static boolean warned(TestCandidate candidate, int minutesLeft) {
+    return frames(candidate, "warning").stream()
+        .anyMatch(f -> f.getInteger("minutesLeft") == minutesLeft);
   }
 
   @Test
