@@ -164,6 +164,13 @@ public interface ExamSessionConfig {
     /** How long per-question answered counts are served from cache. */
     @WithDefault("PT5S")
     Duration answeredCountsTtl();
+
+    /**
+     * How long one pod may take to seed an exam's answered counters from Spanner after Redis lost
+     * them; past it another pod may seed instead.
+     */
+    @WithDefault("PT1M")
+    Duration answeredCountsSeedTimeout();
   }
 
   /** The job that closes overdue sessions. */

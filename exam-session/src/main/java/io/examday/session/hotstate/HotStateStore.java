@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -44,10 +43,16 @@ public class HotStateStore {
   private final RedisScript durable;
   private final RedisScript load;
   private final RedisScript beginSubmit;
+  private final AnsweredCounters counters;
 
   public HotStateStore(
-      RedisClient redis, Tracer tracer, ExamSessionConfig config, MeterRegistry metrics) {
+      RedisClient redis,
+      Tracer tracer,
+      ExamSessionConfig config,
+      MeterRegistry metrics,
+      AnsweredCounters counters) {
     this.redis = redis;
+    this.counters = counters;
     this.tracer = tracer;
     this.ttlSeconds = Long.toString(config.redis().hotStateTtl().toSeconds());
     this.accept = new RedisScript(redis, tracer, "accept");
@@ -74,10 +79,6 @@ public class HotStateStore {
 
   static String answersKey(String sessionId) {
     return "ea:{" + sessionId + "}";
-  }
-
-  static String countersKey(String examId) {
-    return "ec:{" + examId + "}";
   }
 
   public Optional<SessionFacts> facts(String sessionId) {
@@ -207,7 +208,7 @@ public class HotStateStore {
 
   /**
    * Records that one commit made these saves durable, for all of them in one pipelined round trip
-   * (plus one for the exam-wide answered counters of first-time questions).
+   * (plus one for the exam-wide {@link AnsweredCounters} of first-time questions).
    */
   public void markDurable(List<CommittedSave> saves, Instant committedAt) {
     if (saves.isEmpty()) {
@@ -229,14 +230,7 @@ public class HotStateStore {
                   .merge(questionId, 1L, Long::sum);
             }
           }
-          if (!counts.isEmpty()) {
-            try (AbstractPipeline pipeline = redis.pipelined()) {
-              counts.forEach(
-                  (examId, byQuestion) ->
-                      byQuestion.forEach((q, n) -> pipeline.hincrBy(countersKey(examId), q, n)));
-              pipeline.sync();
-            }
-          }
+          counters.add(counts, committedAt);
           return null;
         });
   }
@@ -284,16 +278,6 @@ public class HotStateStore {
 
   public void restoreStatus(String sessionId, SessionStatus status) {
     redis.hset(sessionKey(sessionId), Map.of("st", status.name(), "sat", NONE));
-  }
-
-  public Map<String, Long> answeredCounts(String examId) {
-    Map<String, Long> counts = new HashMap<>();
-    redis.hgetAll(countersKey(examId)).forEach((q, n) -> counts.put(q, Long.parseLong(n)));
-    return counts;
-  }
-
-  public void seedAnsweredCounts(String examId, Map<String, Long> counts) {
-    counts.forEach((q, n) -> redis.hsetnx(countersKey(examId), q, Long.toString(n)));
   }
 
   private static Verdicts verdicts(List<String> raw) {

@@ -28,6 +28,7 @@ public class ProctorResource {
 
   private final ProctorService actions;
   private final ProctorQueries queries;
+  private final AnsweredCounts answeredCounts;
   private final ExamCatalog exams;
   private final JsonWebToken jwt;
   private final Clock clock;
@@ -35,11 +36,13 @@ public class ProctorResource {
   public ProctorResource(
       ProctorService actions,
       ProctorQueries queries,
+      AnsweredCounts answeredCounts,
       ExamCatalog exams,
       JsonWebToken jwt,
       Clock clock) {
     this.actions = actions;
     this.queries = queries;
+    this.answeredCounts = answeredCounts;
     this.exams = exams;
     this.jwt = jwt;
     this.clock = clock;
@@ -57,7 +60,7 @@ public class ProctorResource {
   @GET
   @Path("/exams/{examId}/answered-counts")
   public Map<String, Long> answeredCounts(@PathParam("examId") String examId) {
-    return queries.answeredCounts(examId);
+    return answeredCounts.get(examId);
   }
 
   @GET
