@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ExamSessionTestResource.class, restrictToAnnotatedClass = false)
 class ProctorIT {
 
+  private static final String ACK_TIME = "acks[0].committedAt";
+
   private Fixture.Exam exam;
   private String token;
   private String sessionId;
@@ -93,6 +95,53 @@ class ProctorIT {
     act("resume", Map.of("reason", "twice"))
         .statusCode(409)
         .body("code", equalTo("INVALID_ACTION"));
+  }
+
+  @Test
+  void pauseAndResumeAreAuditedAndTheListShowsLastSaveAndTimeLeft() {
+    save(token, "q1", 1, "a").then().statusCode(200);
+    Instant lastSave =
+        Instant.parse(save(token, "q2", 1, "b").then().statusCode(200).extract().path(ACK_TIME));
+    Instant deadline = Instant.parse(state(token).then().extract().path("deadline"));
+    TestClockProducer.CLOCK.set(deadline.minusSeconds(1800));
+    assertRow("ACTIVE", 1800, lastSave);
+
+    act("pause", Map.of("reason", "fire alarm")).statusCode(200);
+    TestClockProducer.CLOCK.advance(Duration.ofMinutes(10));
+    assertRow("PAUSED", 1800, lastSave);
+    act("resume", Map.of("reason", "alarm over")).statusCode(200);
+    TestClockProducer.CLOCK.advance(Duration.ofSeconds(60));
+    assertRow("ACTIVE", 1740, lastSave);
+
+    given()
+        .auth()
+        .oauth2(proctorToken())
+        .get("/api/v1/proctor/exams/" + exam.examId() + "/audit")
+        .then()
+        .statusCode(200)
+        .body("find { it.action == 'PAUSE' }.actor", equalTo("proctor@test"))
+        .body("find { it.action == 'PAUSE' }.reason", equalTo("fire alarm"))
+        .body("find { it.action == 'PAUSE' }.sessionId", equalTo(sessionId))
+        .body("find { it.action == 'RESUME' }.actor", equalTo("proctor@test"))
+        .body("find { it.action == 'RESUME' }.reason", equalTo("alarm over"))
+        .body("find { it.action == 'RESUME' }.sessionId", equalTo(sessionId));
+  }
+
+  private void assertRow(String status, int remainingSeconds, Instant lastSave) {
+    Map<String, Object> row =
+        given()
+            .auth()
+            .oauth2(proctorToken())
+            .get("/api/v1/proctor/exams/" + exam.examId() + "/sessions")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("sessions.find { it.sessionId == '" + sessionId + "' }");
+    assertThat(row).containsEntry("status", status).containsEntry("answeredCount", 2);
+    assertThat(row.get("remainingSeconds"))
+        .as("remaining at the fixed clock")
+        .isEqualTo(remainingSeconds);
+    assertThat(Instant.parse((String) row.get("lastDurableSaveAt"))).isEqualTo(lastSave);
   }
 
   @Test
