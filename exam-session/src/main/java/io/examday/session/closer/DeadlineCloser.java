@@ -137,12 +137,7 @@ public class DeadlineCloser {
             });
     for (SessionFacts session : submitted) {
       hot.mirror(session);
-      events.publish(
-          new SessionEvents.SessionEvent(
-              "SUBMITTED",
-              session.sessionId(),
-              session.examId(),
-              session.submittedAt().orElse(null)));
+      events.publish(SessionEvents.SessionEvent.submitted(session));
     }
     closed.increment(submitted.size());
     return submitted.size();

@@ -108,8 +108,8 @@ public class ProctorService {
       Map<String, Object> details,
       UnaryOperator<SessionFacts> rule) {
     String reason = requireReason(action);
-    SessionFacts changed =
-        transactions.run(
+    Transactions.Committed<SessionFacts> committed =
+        transactions.runCommitted(
             tx -> {
               SessionFacts stored =
                   sessions
@@ -125,14 +125,14 @@ public class ProctorService {
                       .mutation(stored.examId(), sessionId));
               return result;
             });
+    SessionFacts changed = committed.result();
     hot.mirror(changed);
     ExamFacts exam = exams.get(changed.examId());
     events.publish(
-        new SessionEvents.SessionEvent(
-            "DEADLINE_CHANGED",
-            sessionId,
-            changed.examId(),
-            changed.deadlineInputs(exam).deadline(clock.instant()).orElse(null)));
+        SessionEvents.SessionEvent.changed(
+            changed,
+            changed.deadlineInputs(exam).deadline(clock.instant()).orElse(null),
+            committed.commitTimestamp().toSqlTimestamp().toInstant()));
     LOG.infof("proctor action %s on session %s", name, sessionId);
     return changed;
   }

@@ -103,9 +103,7 @@ public class SubmitService {
               ? submitInTransaction(sessionId, reason, audit.get(), start.submittedAt())
               : submitBlind(current, reason, start.submittedAt());
       hot.mirror(submitted);
-      events.publish(
-          new SessionEvents.SessionEvent(
-              "SUBMITTED", sessionId, submitted.examId(), submitted.submittedAt().orElse(null)));
+      events.publish(SessionEvents.SessionEvent.submitted(submitted));
       return submitted;
     } catch (RuntimeException e) {
       if (before != SessionStatus.SUBMITTING && before != SessionStatus.SUBMITTED) {

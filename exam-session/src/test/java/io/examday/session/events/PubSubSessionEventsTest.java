@@ -13,10 +13,13 @@ import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.Subscription;
 import io.examday.session.config.ExamSessionConfig;
+import io.examday.session.domain.SessionFacts;
+import io.examday.session.domain.SessionStatus;
 import io.examday.session.session.SessionEvents;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -59,8 +62,19 @@ class PubSubSessionEventsTest {
         String sessionId = "s-" + i;
         sent.add(sessionId);
         events.publish(
-            new SessionEvents.SessionEvent(
-                "SUBMITTED", sessionId, "exam-1", Instant.parse("2026-12-02T12:00:00Z")));
+            SessionEvents.SessionEvent.changed(
+                new SessionFacts(
+                    sessionId,
+                    "candidate-" + i,
+                    "exam-1",
+                    SessionStatus.PAUSED,
+                    Duration.ZERO,
+                    Duration.ofMinutes(10),
+                    Duration.ofSeconds(90),
+                    Optional.of(Instant.parse("2026-12-02T11:30:00Z")),
+                    Optional.empty()),
+                Instant.parse("2026-12-02T12:00:00Z"),
+                Instant.parse("2026-12-02T11:30:00.123456Z")));
       }
       events.close();
 
@@ -83,7 +97,15 @@ class PubSubSessionEventsTest {
                           .build())
                   .getReceivedMessagesList()) {
             String json = message.getMessage().getData().toStringUtf8();
-            assertThat(json).contains("\"type\":\"SUBMITTED\"").contains("2026-12-02T12:00:00Z");
+            // the wire shape docs/api.md gives the gateways: RFC 3339 times, the deadline inputs
+            assertThat(json)
+                .contains("\"type\":\"DEADLINE_CHANGED\"")
+                .contains("\"deadline\":\"2026-12-02T12:00:00Z\"")
+                .contains("\"status\":\"PAUSED\"")
+                .contains("\"extraSeconds\":600")
+                .contains("\"pausedSeconds\":90")
+                .contains("\"pausedAt\":\"2026-12-02T11:30:00Z\"")
+                .contains("\"updatedAt\":\"2026-12-02T11:30:00.123456Z\"");
             received.add(json.replaceAll(".*\"sessionId\":\"([^\"]+)\".*", "$1"));
           }
         }
