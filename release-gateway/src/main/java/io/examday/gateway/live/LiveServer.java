@@ -26,6 +26,18 @@ public final class LiveServer implements AutoCloseable {
 
   private static final Pattern LIVE_PATH = Pattern.compile("/v1/exams/([A-Za-z0-9._-]{1,64})/live");
 
+  /**
+   * The largest frame Netty decodes and hands to {@link LiveGateway} (or 4 times the gateway's
+   * limit, if that is more). The gateway closes a frame over its own limit with 1009
+   * FRAME_TOO_LARGE and counts it; a frame above this cap never gets there: Vert.x drops the
+   * connection without a close frame, so the client learns no reason and nothing is counted. The
+   * cap was 4 times the 4 KiB limit, and a 20 KiB message sent as one frame (as browsers send it)
+   * was dropped that way. 64 KiB is Vert.x's default, which the main HTTP port's route has, so both
+   * routes close the same frames the same way. Netty buffers a frame only while it arrives: an idle
+   * socket pays nothing for it.
+   */
+  static final int TRANSPORT_MAX_FRAME_BYTES = 64 * 1024;
+
   private final Vertx vertx;
   private final String deployment;
   private final int port;
@@ -71,6 +83,7 @@ public final class LiveServer implements AutoCloseable {
    */
   public static LiveServer start(
       Vertx vertx, LiveGateway live, String host, int port, int maxFrameBytes) {
+    int transportCap = Math.max(TRANSPORT_MAX_FRAME_BYTES, maxFrameBytes * 4);
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(host)
@@ -78,8 +91,8 @@ public final class LiveServer implements AutoCloseable {
             .setIdleTimeout(0)
             .setTcpKeepAlive(true)
             .setAcceptBacklog(4096)
-            .setMaxWebSocketFrameSize(Math.max(maxFrameBytes * 4, 1024))
-            .setMaxWebSocketMessageSize(Math.max(maxFrameBytes * 4, 1024))
+            .setMaxWebSocketFrameSize(transportCap)
+            .setMaxWebSocketMessageSize(transportCap)
             .setPerMessageWebSocketCompressionSupported(false)
             .setPerFrameWebSocketCompressionSupported(false);
     int loops = eventLoops(vertx);

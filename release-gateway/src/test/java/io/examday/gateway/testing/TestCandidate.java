@@ -76,6 +76,11 @@ public final class TestCandidate {
     socket.sendText(text, true).join();
   }
 
+  /** Sends one fragment of a text message; the message ends with the fragment marked last. */
+  public void sendFragment(String text, boolean last) {
+    socket.sendText(text, last).join();
+  }
+
   public void sendBinary(byte[] data) {
     socket.sendBinary(ByteBuffer.wrap(data), true).join();
   }
