@@ -6,6 +6,7 @@ import static io.examday.session.support.Fixture.save;
 import static io.examday.session.support.Fixture.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.examday.session.support.ExamSessionTestResource;
 import io.examday.session.support.Fixture;
@@ -31,8 +32,9 @@ import redis.clients.jedis.RedisClient;
  * The packaged service, killed with SIGKILL (no shutdown hook, nothing flushed) and started again
  * on an emptied Redis: every acknowledged answer is still there, read back from Spanner, and the
  * rules that depend on what was acknowledged (idempotent retries, no older sequence wins) hold
- * across the restart. Runs after {@code package} (failsafe), against the same real Redis and
- * Spanner emulator as the other tests.
+ * across the restart. Also what only the packaged service shows: it serves the OpenAPI document and
+ * no Swagger UI (Quarkus includes that only in dev and test builds). Runs after {@code package}
+ * (failsafe), against the same real Redis and Spanner emulator as the other tests.
  */
 class ServiceRestartProcessIT {
 
@@ -114,6 +116,19 @@ class ServiceRestartProcessIT {
         .body(
             "answers.find { it.questionId == 'q1' }.value",
             equalTo("acknowledged before the crash"));
+  }
+
+  /** What `./examday up` prints for the packaged service: the spec is there, a UI is not. */
+  @Test
+  void packagedServiceServesOpenApiButNoSwaggerUi() throws Exception {
+    service = launch("openapi");
+    RestAssured.given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("paths.'/api/v1/session/answers'.put", notNullValue());
+    RestAssured.get("/q/swagger-ui").then().statusCode(404);
   }
 
   private static Process launch(String name) throws IOException, InterruptedException {
