@@ -27,6 +27,21 @@ final class LiveFixtures {
         examLoadTimeout);
   }
 
+  /** Heartbeats as given, a sweep every 20 ms; nothing else happens within a test. */
+  static LiveSettings heartbeatSettings(Duration heartbeatInterval, Duration idleTimeout) {
+    return new LiveSettings(
+        4096,
+        16 * 1024,
+        heartbeatInterval,
+        idleTimeout,
+        Duration.ofMillis(20),
+        Duration.ofHours(1),
+        Duration.ofHours(1),
+        Duration.ofMinutes(2),
+        List.of(15, 5, 1),
+        Duration.ofSeconds(5));
+  }
+
   /** An exam an hour before its start, paper prepared, not released. */
   static ExamInfo waitingExam(String examId) {
     return new ExamInfo(
