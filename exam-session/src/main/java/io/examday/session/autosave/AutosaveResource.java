@@ -1,10 +1,12 @@
 package io.examday.session.autosave;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.examday.common.error.ApiError;
 import io.examday.common.error.ExamdayException;
 import io.examday.common.token.SessionClaims;
 import io.examday.session.auth.CandidateAuthenticator;
+import io.examday.session.error.ErrorResponses;
 import io.examday.session.session.ActiveSessions;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.NonBlocking;
@@ -13,11 +15,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The autosave endpoint. The request body (a few hundred bytes) is read, parsed and validated on
@@ -33,18 +38,19 @@ public class AutosaveResource {
   private final CandidateAuthenticator auth;
   private final AutosaveService autosave;
   private final ActiveSessions active;
-  private final MeterRegistry metrics;
+  private final RejectedSaves rejected;
   private final Timer ackLatency;
 
   public AutosaveResource(
       CandidateAuthenticator auth,
       AutosaveService autosave,
       ActiveSessions active,
+      RejectedSaves rejected,
       MeterRegistry metrics) {
     this.auth = auth;
     this.autosave = autosave;
     this.active = active;
-    this.metrics = metrics;
+    this.rejected = rejected;
     this.ackLatency =
         Timer.builder("examday.autosave.ack")
             .description("From receiving a save to acknowledging it durable")
@@ -70,13 +76,30 @@ public class AutosaveResource {
           if (error == null) {
             ackLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
           } else if (error instanceof ExamdayException refused) {
-            Counter.builder("examday.autosave.rejected")
-                .description("Saves refused, by error code")
-                .tag("code", refused.error().code())
-                .register(metrics)
-                .increment();
+            rejected.count(refused.error().code());
           }
         });
     return saved;
+  }
+
+  /**
+   * A body that is not JSON of the expected shape never reaches {@link #save}, but the candidate's
+   * save is refused all the same (as {@code {}} is, by the validator): counted with the others. The
+   * answers are ErrorResponses', as for every endpoint.
+   */
+  @ServerExceptionMapper
+  public Response wrongShape(JsonProcessingException e) {
+    return counted(ErrorResponses.unreadableBody());
+  }
+
+  /** Quarkus reports a body that does not parse as JSON as a 400 WebApplicationException. */
+  @ServerExceptionMapper
+  public Response unreadable(WebApplicationException e) {
+    return counted(ErrorResponses.webFailure(e));
+  }
+
+  private Response counted(Response refusal) {
+    rejected.count(((ApiError) refusal.getEntity()).code());
+    return refusal;
   }
 }

@@ -36,6 +36,11 @@ public class ErrorResponses {
 
   @ServerExceptionMapper
   public Response unreadableJson(JsonProcessingException e) {
+    return unreadableBody();
+  }
+
+  /** The answer to a body that is not JSON of the expected shape. */
+  public static Response unreadableBody() {
     return respond(
         400,
         new ApiError(
@@ -77,6 +82,11 @@ public class ErrorResponses {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
+    return webFailure(e);
+  }
+
+  /** The answer to a failure Quarkus reports as such (a body that does not parse is a 400). */
+  public static Response webFailure(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     if (status == 400) {
       return respond(
