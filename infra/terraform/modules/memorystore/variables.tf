@@ -19,7 +19,7 @@ variable "reserved_range" {
 }
 
 variable "memory_size_gb" {
-  description = "Memory in GiB (docs/capacity.md: candidates x bytes per candidate x 2)."
+  description = "Memory in GiB (docs/capacity.md: candidates x (hot state + login directory entry) bytes x 2; 9 GiB for 1.4 M candidates at 10 questions)."
   type        = number
 }
 
