@@ -37,7 +37,11 @@ public class PaperResource {
     return papers.prepare(examId, body == null ? new byte[0] : body, jwt.getName());
   }
 
-  /** Anyone may download a paper: it is useless without the key, which comes at release. */
+  /**
+   * Anyone may download a paper: it is useless without the key, which comes at release. So any
+   * origin may read it too (the candidate page is served by exam-session, another origin); a plain
+   * GET without credentials needs no preflight.
+   */
   @GET
   @Path("papers/{digest}")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
@@ -54,6 +58,7 @@ public class PaperResource {
     return response
         .header(HttpHeaders.ETAG, etag)
         .header(HttpHeaders.CACHE_CONTROL, config.papers().cacheControl())
+        .header("Access-Control-Allow-Origin", "*")
         .build();
   }
 }
