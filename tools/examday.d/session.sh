@@ -25,6 +25,8 @@ start_service_session() {
     QUARKUS_OTEL_SDK_DISABLED=true \
     EXAMDAY_AUTOSAVE_GROUP_COMMIT_FLUSHERS=1 \
     EXAMDAY_HTTP_MAX_CONNECTIONS="$(session_max_connections)" \
+    EXAMDAY_CANDIDATE_PAGE_GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" \
+    EXAMDAY_CANDIDATE_PAGE_LIVE_URL="ws://127.0.0.1:$((GATEWAY_PORT + 1))" \
     "$@" \
     "$JAVA_HOME/bin/java" -XX:+UseParallelGC ${SESSION_JAVA_OPTS:-} -jar "$SESSION_JAR"
   # ready after its start-up exercise (a synthetic exam through its own API, ~1 min here)

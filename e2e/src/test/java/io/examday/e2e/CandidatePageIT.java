@@ -1,0 +1,319 @@
+package io.examday.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The candidate page (exam-session's static resources) in headless Chromium against the packaged
+ * exam-session and release-gateway: sign-in, the locked paper, the release, acknowledged saves, a
+ * reload, a gateway restart, the submit. Every wait is on the page's own state.
+ */
+class CandidatePageIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String QUESTION = "What is 6 x 7?";
+  private static final String Q1 = ".question[data-question-id=\"q1\"]";
+
+  private static Platform platform;
+  private static Chromium chromium;
+  private static Cdp page;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new Platform();
+    chromium = Chromium.start();
+    page = chromium.page();
+    page.call("Page.enable", Map.of());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void backoffScheduleClockAndCipherOfTheClientModule() {
+    open();
+    JsonNode result =
+        page.eval(
+            """
+            import('/live.js').then(async (m) => {
+              const caps = [...Array(9).keys()].map((a) => m.backoffCap(a));
+              const draws = [...Array(500)].map(() => m.backoffDelay(3));
+              const clock = new m.ServerClock();
+              clock.heard(new Date(Date.now() + 60000).toISOString());
+              const key = crypto.getRandomValues(new Uint8Array(32));
+              const iv = crypto.getRandomValues(new Uint8Array(12));
+              const aesKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt']);
+              const body = new Uint8Array(await crypto.subtle.encrypt(
+                  {name: 'AES-GCM', iv, additionalData: new TextEncoder().encode('exam-a')},
+                  aesKey, new TextEncoder().encode('{"title":"T"}')));
+              const file = new Uint8Array(12 + body.length);
+              file.set(iv); file.set(body, 12);
+              const b64 = btoa(String.fromCharCode(...key));
+              const opened = await m.decryptPaper(file.buffer, b64, 'exam-a');
+              const wrongExam = await m.decryptPaper(file.buffer, b64, 'exam-b').then(() => 'opened', () => 'refused');
+              return {caps, lowest: m.backoffDelay(5, () => 0), highest: m.backoffDelay(5, () => 0.999999),
+                      min: Math.min(...draws), max: Math.max(...draws), distinct: new Set(draws).size,
+                      untilInAMinute: clock.secondsUntil(new Date(Date.now() + 120000).toISOString()),
+                      title: opened.title, wrongExam};
+            })""");
+    assertThat(result.get("caps").toString())
+        .isEqualTo("[500,1000,2000,4000,8000,16000,30000,30000,30000]");
+    assertThat(result.get("lowest").asInt()).isZero();
+    assertThat(result.get("highest").asInt()).isBetween(15_900, 15_999);
+    assertThat(result.get("min").asInt()).isGreaterThanOrEqualTo(0);
+    assertThat(result.get("max").asInt()).isLessThan(4000);
+    assertThat(result.get("distinct").asInt()).as("jittered, not fixed").isGreaterThan(100);
+    assertThat(result.get("untilInAMinute").asInt())
+        .as("server clock 60 s ahead")
+        .isBetween(59, 60);
+    assertThat(result.get("title").asText()).isEqualTo("T");
+    assertThat(result.get("wrongExam").asText()).isEqualTo("refused");
+  }
+
+  @Test
+  void candidateSitsTheExamFromSignInToSubmit() throws Exception {
+    String examId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String roll = examId + "-001";
+    String digest = defineExam(examId, roll);
+
+    // sign-in: a wrong code is explained, the right one waits for the start
+    open();
+    page.await("document.body.dataset.phase === 'login'", WAIT);
+    signIn(roll, "wrong-code");
+    page.await("document.getElementById('message').textContent.includes('wrong')", WAIT);
+    assertThat(page.text("document.body.dataset.phase")).isEqualTo("login");
+    signIn(roll, roll + "-code");
+    page.await(
+        "document.body.dataset.phase === 'waiting' && document.body.dataset.paper === 'encrypted'"
+            + " && document.body.dataset.live === 'open'",
+        WAIT);
+
+    // before the release: the paper is on the page, encrypted, and no question is readable
+    assertThat(page.eval("document.querySelectorAll('.question').length").asInt()).isZero();
+    assertThat(page.text("document.body.innerText")).doesNotContain(QUESTION).contains("Starts in");
+    HttpResponse<byte[]> file = platform.download(platform.gatewayUrl() + "/papers/" + digest);
+    assertThat(file.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(new String(file.body(), StandardCharsets.ISO_8859_1)).doesNotContain("6 x 7");
+    String token = page.text("JSON.parse(sessionStorage.getItem('examday.login')).token");
+    assertThat(
+            platform.send("GET", sessionApi("/session"), token, null).json().get("status").asText())
+        .isEqualTo("WAITING");
+
+    // the release: the page gets the key over its socket and shows the decrypted questions
+    Platform.Reply release =
+        platform.send(
+            "POST",
+            platform.gatewayUrl() + "/api/v1/proctor/exams/" + examId + "/release",
+            platform.proctorToken("proctor@e2e", "proctor"),
+            Map.of("override", true, "reason", "browser test starts before the schedule"));
+    assertThat(release.status()).as(release.json().toString()).isEqualTo(200);
+    page.await(
+        "document.body.dataset.paper === 'decrypted' && document.body.dataset.phase === 'active'"
+            + " && document.querySelector('"
+            + Q1
+            + " legend').textContent.includes('"
+            + QUESTION
+            + "')",
+        WAIT);
+    page.await("/\\d+:\\d\\d left/.test(document.getElementById('timer').textContent)", WAIT);
+    Cdp.awaitTrue(
+        () -> status(token).equals("ACTIVE"), WAIT, () -> "exam-session never saw the release");
+
+    // a save is "saved" only once the server acknowledged it; a failed one says so and retries
+    page.call(
+        "Fetch.enable",
+        Map.of("patterns", List.of(Map.of("urlPattern", "*/api/v1/session/answers*"))));
+    page.eval("document.querySelector('" + Q1 + " input[value=\"42\"]').click()");
+    JsonNode held = page.nextEvent("Fetch.requestPaused", WAIT);
+    assertThat(saveState()).isEqualTo("saving");
+    assertThat(answers(token)).isEmpty();
+    page.call(
+        "Fetch.failRequest",
+        Map.of("requestId", held.get("requestId").asText(), "errorReason", "ConnectionRefused"));
+    page.await(
+        "document.querySelector('" + Q1 + " .save-status').dataset.state === 'retrying'", WAIT);
+    assertThat(page.text("document.querySelector('" + Q1 + " .save-status').textContent"))
+        .startsWith("Not saved, retrying");
+    JsonNode retry = page.nextEvent("Fetch.requestPaused", WAIT);
+    assertThat(retry.path("request").path("postData").asText()).contains("\"seq\":1");
+    page.call("Fetch.continueRequest", Map.of("requestId", retry.get("requestId").asText()));
+    page.await("document.querySelector('" + Q1 + " .save-status').dataset.state === 'saved'", WAIT);
+    page.call("Fetch.disable", Map.of());
+    assertThat(answers(token))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.get("value").asText()).isEqualTo("42");
+              assertThat(a.get("seq").asLong()).isEqualTo(1);
+            });
+
+    // the next edit of the same question has the next sequence number
+    page.eval("document.querySelector('" + Q1 + " input[value=\"48\"]').click()");
+    page.await("document.querySelector('" + Q1 + " .save-status').dataset.state === 'saved'", WAIT);
+    assertThat(answers(token))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.get("value").asText()).isEqualTo("48");
+              assertThat(a.get("seq").asLong()).isEqualTo(2);
+            });
+
+    // a reload restores the signed-in session, the paper (key from the socket again) and answers
+    page.call("Page.reload", Map.of());
+    page.await(
+        "document.body.dataset.paper === 'decrypted' && document.body.dataset.releases === '1'"
+            + " && document.querySelector('"
+            + Q1
+            + " input[value=\"48\"]').checked"
+            + " && document.querySelector('"
+            + Q1
+            + " .save-status').dataset.state === 'saved'",
+        WAIT);
+
+    // the gateway restarts: the page reconnects by itself and gets the release again
+    platform.stopGateway();
+    page.await(
+        "document.body.dataset.live !== 'open' && Number(document.body.dataset.disconnects) >= 1",
+        WAIT);
+    platform.startGateway();
+    page.await(
+        "document.body.dataset.live === 'open' && document.body.dataset.releases === '2'",
+        Duration.ofSeconds(45));
+    assertThat(page.eval("document.querySelectorAll('.question').length").asInt()).isEqualTo(2);
+
+    // submit: two clicks, then the session is over, on the page and in exam-session
+    page.eval("document.getElementById('submit').click()");
+    page.await("!document.getElementById('submit-confirm').hidden", WAIT);
+    page.eval("document.getElementById('submit-confirm').click()");
+    page.await("document.body.dataset.phase === 'submitted'", WAIT);
+    assertThat(page.text("document.body.innerText")).contains("submitted");
+    assertThat(status(token)).isEqualTo("SUBMITTED");
+    Platform.Reply late =
+        platform.send(
+            "PUT",
+            sessionApi("/session/answers"),
+            token,
+            Map.of("answers", List.of(Map.of("questionId", "q1", "seq", 3, "value", "41"))));
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().get("code").asText()).isEqualTo("SESSION_SUBMITTED");
+    assertThat(answers(token))
+        .singleElement()
+        .satisfies(a -> assertThat(a.get("value").asText()).isEqualTo("48"));
+  }
+
+  /** An exam 10 minutes from now with one candidate and a prepared paper; answers its digest. */
+  private static String defineExam(String examId, String roll) throws Exception {
+    String admin = platform.proctorToken("admin@e2e", "exam-admin");
+    Platform.Reply exam =
+        platform.send(
+            "PUT",
+            sessionApi("/admin/exams/" + examId),
+            admin,
+            Map.of(
+                "title",
+                "Browser test",
+                "scheduledStart",
+                Instant.now().plus(10, ChronoUnit.MINUTES).toString(),
+                "durationSeconds",
+                3600,
+                "graceSeconds",
+                30,
+                "questionIds",
+                List.of("q1", "q2")));
+    assertThat(exam.status()).as(exam.json().toString()).isBetween(200, 204);
+    Platform.Reply candidates =
+        platform.send(
+            "POST",
+            sessionApi("/admin/exams/" + examId + "/candidates"),
+            admin,
+            Map.of(
+                "candidates",
+                List.of(
+                    Map.of(
+                        "rollNumber", roll, "accessCode", roll + "-code", "extraTimeSeconds", 0))));
+    assertThat(candidates.status()).as(candidates.json().toString()).isBetween(200, 204);
+    Platform.Reply paper =
+        platform.send(
+            "POST",
+            platform.gatewayUrl() + "/api/v1/admin/exams/" + examId + "/paper",
+            admin,
+            Map.of(
+                "title",
+                "Browser test",
+                "questions",
+                List.of(
+                    Map.of("id", "q1", "text", QUESTION, "options", List.of("41", "42", "48")),
+                    Map.of(
+                        "id",
+                        "q2",
+                        "text",
+                        "Name a prime number.",
+                        "options",
+                        List.of("4", "7")))));
+    assertThat(paper.status()).as(paper.json().toString()).isEqualTo(200);
+    return paper.json().get("paperDigest").asText();
+  }
+
+  private static void open() {
+    page.call("Page.navigate", Map.of("url", platform.sessionUrl() + "/"));
+    page.await(
+        "document.readyState === 'complete' && document.body.dataset.phase !== 'starting'", WAIT);
+  }
+
+  private static void signIn(String roll, String code) {
+    page.eval(
+        "document.getElementById('roll').value = '"
+            + roll
+            + "';"
+            + "document.getElementById('code').value = '"
+            + code
+            + "';"
+            + "document.getElementById('login-button').click()");
+  }
+
+  private static String saveState() {
+    return page.text("document.querySelector('" + Q1 + " .save-status').dataset.state");
+  }
+
+  private static String sessionApi(String path) {
+    return platform.sessionUrl() + "/api/v1" + path;
+  }
+
+  private static String status(String token) {
+    try {
+      return platform
+          .send("GET", sessionApi("/session"), token, null)
+          .json()
+          .get("status")
+          .asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<JsonNode> answers(String token) throws Exception {
+    JsonNode state = platform.send("GET", sessionApi("/session"), token, null).json();
+    List<JsonNode> answers = new java.util.ArrayList<>();
+    state.withArray("answers").forEach(answers::add);
+    return answers;
+  }
+}

@@ -1,0 +1,116 @@
+package io.examday.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Debian's Chromium (installed by {@code ./examday test}; nothing is downloaded), headless with the
+ * flags of STACK.md and a fresh profile, driven over the DevTools protocol.
+ */
+final class Chromium implements AutoCloseable {
+
+  static final Path BINARY = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+  private final Process process;
+  private final Path profile;
+  private final Cdp page;
+
+  private Chromium(Process process, Path profile, Cdp page) {
+    this.process = process;
+    this.profile = profile;
+    this.page = page;
+  }
+
+  static Chromium start() throws IOException {
+    if (!Files.isExecutable(BINARY)) {
+      throw new IllegalStateException(BINARY + " is missing: run through ./examday test");
+    }
+    Path profile = Files.createTempDirectory("examday-chromium");
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    BINARY.toString(),
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--user-data-dir=" + profile,
+                    "--remote-debugging-address=127.0.0.1",
+                    "--remote-debugging-port=0",
+                    "about:blank"))
+            .redirectErrorStream(true)
+            .redirectOutput(profile.resolve("chromium.log").toFile())
+            .start();
+    Path portFile = profile.resolve("DevToolsActivePort");
+    Cdp.awaitTrue(
+        () -> Files.exists(portFile) && readQuietly(portFile).contains("\n"),
+        Duration.ofSeconds(30),
+        () ->
+            "Chromium did not open its DevTools port: "
+                + readQuietly(profile.resolve("chromium.log")));
+    String port = readQuietly(portFile).lines().findFirst().orElseThrow();
+    return new Chromium(process, profile, Cdp.connect(pageTarget(port)));
+  }
+
+  private static String pageTarget(String port) {
+    try {
+      HttpResponse<String> list =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      for (JsonNode target : new ObjectMapper().readTree(list.body())) {
+        if ("page".equals(target.path("type").asText())) {
+          return target.get("webSocketDebuggerUrl").asText();
+        }
+      }
+      throw new IllegalStateException("Chromium has no page target: " + list.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  Cdp page() {
+    return page;
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    page.close();
+    process.destroy();
+    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+    try (Stream<Path> files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
