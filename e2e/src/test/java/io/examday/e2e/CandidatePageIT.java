@@ -200,6 +200,18 @@ class CandidatePageIT {
         Duration.ofSeconds(45));
     assertThat(page.eval("document.querySelectorAll('.question').length").asInt()).isEqualTo(2);
 
+    // a proctor's broadcast reaches the reconnected page
+    Platform.Reply broadcast =
+        platform.send(
+            "POST",
+            platform.gatewayUrl() + "/api/v1/proctor/exams/" + examId + "/broadcast",
+            platform.proctorToken("proctor@e2e", "proctor"),
+            Map.of("message", "Calculators may be used from now on."));
+    assertThat(broadcast.status()).as(broadcast.json().toString()).isEqualTo(200);
+    page.await(
+        "document.getElementById('broadcasts').textContent.includes('Calculators may be used')",
+        WAIT);
+
     // submit: two clicks, then the session is over, on the page and in exam-session
     page.eval("document.getElementById('submit').click()");
     page.await("!document.getElementById('submit-confirm').hidden", WAIT);
