@@ -184,8 +184,8 @@ $out"
     [ -f "$tmp/$svc.yaml" ] && infra_check_service "$svc" "$tmp/$svc.yaml"
   done
   if [ -f "$tmp/exam-session.yaml" ]; then
-    doc_has "$tmp/exam-session.yaml" HorizontalPodAutoscaler exam-session 'name: examday_sessions_active' \
-      || infra_error "argocd/exam-session: the HPA must scale on the Pods metric examday_sessions_active"
+    doc_has "$tmp/exam-session.yaml" HorizontalPodAutoscaler exam-session 'name: examday_autosave_acks_per_second' \
+      || infra_error "argocd/exam-session: the HPA must scale on the Pods metric examday_autosave_acks_per_second (examday_sessions_active overcounts, docs/capacity.md)"
     doc_has "$tmp/exam-session.yaml" Job schema-migrate 'argocd.argoproj.io/hook: PreSync' \
       || infra_error "argocd/exam-session: the schema-migrate Job must be an Argo CD PreSync hook"
   fi

@@ -7,6 +7,8 @@ import io.examday.operator.crd.v1alpha1.ExamTarget;
 import io.examday.operator.model.ScheduleInputs;
 import io.examday.operator.plan.CapacityMath;
 import io.examday.operator.plan.TargetInput;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -17,6 +19,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/capacity.md's per-pod figures follow from its measured ones, and every place that plans with
  * them says the same: the example ExamSchedule (and its copy in the README), the operator's
- * default, the HPAs in argocd/ and argocd/README.md. A refreshed measurement changes the doc's
+ * default, exam-session's CPU request, the HPAs in argocd/ and argocd/README.md (its table and the
+ * prometheus-adapter rules that serve the HPAs' metrics). A refreshed measurement changes the doc's
  * figure first; this test then names every place still holding the old one.
  */
 class CapacityFiguresTest {
@@ -40,6 +44,7 @@ class CapacityFiguresTest {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final String SESSION = "exam-session";
   private static final String GATEWAY = "release-gateway";
+  private static final Pattern SERIES_NAME = Pattern.compile("__name__=\"([^\"]+)\"");
 
   private static MarkdownTables capacity;
 
@@ -54,8 +59,15 @@ class CapacityFiguresTest {
     BigDecimal loginBound = figure("l").multiply(figure("W")).divide(BigDecimal.TWO);
 
     assertThat(figure("p_session"))
-        .as("docs/capacity.md: p_session = min(a x S, l x W / 2)")
-        .isEqualByComparingTo(autosaveBound.min(loginBound));
+        .as("docs/capacity.md: p_session = k_session x min(a x S, l x W / 2)")
+        .isEqualByComparingTo(figure("k_session").multiply(autosaveBound.min(loginBound)));
+    assertThat(figure("t_autosave"))
+        .as("docs/capacity.md: t_autosave = a x k_session x h")
+        .isEqualByComparingTo(figure("a").multiply(figure("k_session")).multiply(figure("h")));
+    BigDecimal savesPerSecond = figure("N").divide(figure("S"), 6, RoundingMode.HALF_EVEN);
+    assertThat(savesPerSecond.divide(figure("t_autosave"), 0, RoundingMode.CEILING))
+        .as("docs/capacity.md: at N / S saves/s, the exam-session HPA wants at most pods_session")
+        .isLessThanOrEqualTo(figure("pods_session"));
     // d deliveries/s per core, one core per pod, everyone keyed within 1 s.
     assertThat(figure("p_gateway"))
         .as("docs/capacity.md: p_gateway = d x 1 s")
@@ -112,13 +124,26 @@ class CapacityFiguresTest {
   }
 
   @Test
+  void examSessionsCpuRequestIsTheDocsCoresPerPod() throws IOException {
+    Container container =
+        deployment(SESSION).getSpec().getTemplate().getSpec().getContainers().stream()
+            .filter(c -> c.getName().equals(SESSION))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(container.getResources().getRequests().get("cpu").getNumericalAmount())
+        .as("argocd/%s/deployment.yaml: the container's CPU request", SESSION)
+        .isEqualByComparingTo(figure("k_session"));
+  }
+
+  @Test
   void theHpasTargetThePlannedLoadPerPodAndHOnCpu() throws IOException {
     for (String service : List.of(SESSION, GATEWAY)) {
       HorizontalPodAutoscaler hpa = hpa(service);
 
       assertThat(podsTarget(hpa))
           .as("argocd/%s/hpa.yaml: the Pods metric's averageValue", service)
-          .isEqualByComparingTo(figure("t_" + suffix(service)));
+          .isEqualByComparingTo(figure(hpaTarget(service)));
       assertThat(cpuTarget(hpa))
           .as("argocd/%s/hpa.yaml: the CPU averageUtilization", service)
           .isEqualByComparingTo(percent("h"));
@@ -133,7 +158,7 @@ class CapacityFiguresTest {
 
       assertThat(only(readme.cells("HPA", row, "Pods metric target")))
           .as("%s: the %s HPA's Pods metric target", ARGO_README, service)
-          .isEqualByComparingTo(figure("t_" + suffix(service)));
+          .isEqualByComparingTo(figure(hpaTarget(service)));
       assertThat(only(readme.cells("HPA", row, "CPU target")))
           .as("%s: the %s HPA's CPU target", ARGO_README, service)
           .isEqualByComparingTo(percent("h"));
@@ -143,8 +168,45 @@ class CapacityFiguresTest {
     }
   }
 
+  /** Without a rule for it, the HPA gets no figure and scales on CPU alone. */
+  @Test
+  void argocdsReadmesAdapterRulesServeTheHpasMetrics() throws IOException {
+    List<String> served = adapterRules().stream().map(CapacityFiguresTest::metricServedBy).toList();
+
+    for (String service : List.of(SESSION, GATEWAY)) {
+      assertThat(served)
+          .as("%s: prometheus-adapter rules, for argocd/%s/hpa.yaml", ARGO_README, service)
+          .contains(metric(hpa(service), "Pods").getPods().getMetric().getName());
+    }
+  }
+
   private static String suffix(String service) {
     return service.equals(SESSION) ? "session" : "gateway";
+  }
+
+  /**
+   * The per-pod figure a service's HPA targets: exam-session's is a save rate, because no per-pod
+   * metric counts its candidates once (docs/capacity.md).
+   */
+  private static String hpaTarget(String service) {
+    return service.equals(SESSION) ? "t_autosave" : "t_gateway";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> adapterRules() throws IOException {
+    String yaml = yamlBlockWith(Files.readString(ARGO_README), "seriesQuery:");
+    return (List<Map<String, Object>>) Serialization.unmarshal(yaml, Map.class).get("rules");
+  }
+
+  /** prometheus-adapter's name for a rule's metric: name.as if set, else the series' own. */
+  @SuppressWarnings("unchecked")
+  private static String metricServedBy(Map<String, Object> rule) {
+    Map<String, Object> name = (Map<String, Object>) rule.get("name");
+    if (name != null && name.get("as") != null) {
+      return (String) name.get("as");
+    }
+    Matcher series = SERIES_NAME.matcher((String) rule.get("seriesQuery"));
+    return series.find() ? series.group(1) : "";
   }
 
   /**
@@ -196,6 +258,13 @@ class CapacityFiguresTest {
   private static HorizontalPodAutoscaler hpa(String service) throws IOException {
     try (InputStream in = Files.newInputStream(ROOT.resolve("argocd/" + service + "/hpa.yaml"))) {
       return Serialization.unmarshal(in, HorizontalPodAutoscaler.class);
+    }
+  }
+
+  private static Deployment deployment(String service) throws IOException {
+    try (InputStream in =
+        Files.newInputStream(ROOT.resolve("argocd/" + service + "/deployment.yaml"))) {
+      return Serialization.unmarshal(in, Deployment.class);
     }
   }
 
