@@ -30,6 +30,9 @@ final class CandidateConnection {
 
   boolean releaseSent;
 
+  /** The server closed it (counted once); it is only waiting for the client's close. */
+  boolean closing;
+
   // What exam-session recorded of this session (its row at connect, then its events); until one
   // is known, the token's accommodation is all there is.
 

@@ -9,6 +9,7 @@ import io.examday.gateway.exam.ExamInfo;
 import io.examday.gateway.exam.ReleaseRecord;
 import io.examday.gateway.exam.SessionRecord;
 import io.examday.gateway.exam.UnknownExamException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -88,7 +89,12 @@ public final class LiveGateway {
     this.pings = new PingSchedule(settings.heartbeatInterval());
     this.sessionReads =
         new SessionReads(
-            vertx, exams, SESSION_READ_BATCH, SESSION_READ_LINGER, settings.examLoadTimeout());
+            vertx,
+            exams,
+            metrics,
+            SESSION_READ_BATCH,
+            SESSION_READ_LINGER,
+            settings.examLoadTimeout());
     this.startMillis = clock.millis();
   }
 
@@ -118,7 +124,7 @@ public final class LiveGateway {
     for (ExamChannel channel : channels.values()) {
       for (Shard shard : channel.shards()) {
         shard.context.runOnContext(
-            v -> shard.snapshot().forEach(c -> close(c.socket, CloseReason.GOING_AWAY)));
+            v -> shard.snapshot().forEach(c -> close(c, CloseReason.GOING_AWAY)));
       }
     }
   }
@@ -201,7 +207,15 @@ public final class LiveGateway {
             pings.firstPing(claims.sessionId(), now));
     ExamChannel channel = channel(examId);
     socket.frameHandler(frame -> onFrame(connection, frame));
-    socket.exceptionHandler(err -> LOG.debugf("socket error: %s", err.getClass().getName()));
+    socket.exceptionHandler(
+        err -> {
+          if (err instanceof CorruptedWebSocketFrameException) {
+            // a frame over the transport's cap: Netty drops it; the client still hears why
+            close(connection, CloseReason.FRAME_TOO_LARGE);
+          } else {
+            LOG.debugf("socket error: %s", err.getClass().getName());
+          }
+        });
     socket.closeHandler(v -> unregister(channel, connection, context));
     channel.info.whenComplete(
         (info, err) -> context.runOnContext(v -> onExamLoaded(channel, connection, info, err)));
@@ -605,6 +619,9 @@ public final class LiveGateway {
     List<CandidateConnection> dead = new ArrayList<>();
     shard.forEach(
         c -> {
+          if (c.closing) {
+            return; // closed by us, waiting for the client's close (or Vert.x's timeout)
+          }
           if (nowSecond - c.lastSeenSecond > idleSeconds) {
             dead.add(c);
             return;
@@ -628,52 +645,64 @@ public final class LiveGateway {
             }
           }
         });
-    dead.forEach(c -> close(c.socket, CloseReason.HEARTBEAT_TIMEOUT));
+    dead.forEach(c -> close(c, CloseReason.HEARTBEAT_TIMEOUT));
   }
 
   // ---------------------------------------------------------------- client frames, writes
 
   private void onFrame(CandidateConnection c, WebSocketFrame frame) {
+    if (c.closing) {
+      return;
+    }
     c.lastSeenSecond = nowSecond();
     if (frame.isClose() || frame.isPing() || frame.type() == WebSocketFrameType.PONG) {
       return;
     }
     if (frame.isBinary()) {
-      close(c.socket, CloseReason.BINARY_NOT_ACCEPTED);
+      close(c, CloseReason.BINARY_NOT_ACCEPTED);
       return;
     }
     if (!frame.isFinal()
         || frame.isContinuation()
         || frame.binaryData().length() > settings.maxFrameBytes()) {
-      close(c.socket, CloseReason.FRAME_TOO_LARGE);
+      close(c, CloseReason.FRAME_TOO_LARGE);
       return;
     }
     JsonNode message;
     try {
       message = JSON.readTree(frame.binaryData().getBytes());
     } catch (IOException e) {
-      close(c.socket, CloseReason.MALFORMED_FRAME);
+      close(c, CloseReason.MALFORMED_FRAME);
       return;
     }
     if (message == null || !message.isObject() || !message.path("type").isTextual()) {
-      close(c.socket, CloseReason.MALFORMED_FRAME);
+      close(c, CloseReason.MALFORMED_FRAME);
     } else if (!"pong".equals(message.get("type").asText())) {
-      close(c.socket, CloseReason.UNKNOWN_MESSAGE_TYPE);
+      close(c, CloseReason.UNKNOWN_MESSAGE_TYPE);
     }
   }
 
   /** Writes unless the socket's queue is full: then the slow client is cut loose, not waited on. */
   private void write(CandidateConnection c, String frame) {
     ServerWebSocket socket = c.socket;
-    if (socket.isClosed()) {
+    if (c.closing || socket.isClosed()) {
       return;
     }
     if (socket.writeQueueFull()) {
       metrics.slowConsumerDropped();
-      close(socket, CloseReason.SLOW_CONSUMER);
+      close(c, CloseReason.SLOW_CONSUMER);
       return;
     }
     socket.writeTextMessage(frame);
+  }
+
+  /** Closes a candidate's socket once: later frames, sweeps and writes leave it alone. */
+  private void close(CandidateConnection c, CloseReason reason) {
+    if (c.closing) {
+      return;
+    }
+    c.closing = true;
+    close(c.socket, reason);
   }
 
   private void close(ServerWebSocket socket, CloseReason reason) {

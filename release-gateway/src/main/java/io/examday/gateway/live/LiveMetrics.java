@@ -75,6 +75,18 @@ public final class LiveMetrics {
     keyFetchFailures.increment();
   }
 
+  /**
+   * Sockets whose session row a batched read answered: {@code read} (row or no row), {@code failed}
+   * or {@code timed_out} (those keep their token's deadline).
+   */
+  void sessionRowsRead(String outcome, int sockets) {
+    Counter.builder("examday.gateway.session.reads")
+        .description("Connecting sockets whose session row was read, by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment(sockets);
+  }
+
   void rejected(CloseReason reason) {
     registry.counter("examday.gateway.connections.closed", "reason", reason.name()).increment();
   }

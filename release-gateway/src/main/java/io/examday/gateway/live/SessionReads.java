@@ -32,15 +32,23 @@ final class SessionReads {
 
   private final Vertx vertx;
   private final ExamSource source;
+  private final LiveMetrics metrics;
   private final int maxBatch;
   private final Duration linger;
   private final Duration bound;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean busy = new AtomicBoolean();
 
-  SessionReads(Vertx vertx, ExamSource source, int maxBatch, Duration linger, Duration bound) {
+  SessionReads(
+      Vertx vertx,
+      ExamSource source,
+      LiveMetrics metrics,
+      int maxBatch,
+      Duration linger,
+      Duration bound) {
     this.vertx = vertx;
     this.source = source;
+    this.metrics = metrics;
     this.maxBatch = maxBatch;
     this.linger = linger;
     this.bound = bound;
@@ -78,7 +86,7 @@ final class SessionReads {
               LOG.warnf(
                   "%d session rows not read within %d ms: those sockets keep their token's deadline",
                   ids.size(), bound.toMillis());
-              answer(batch, Map.of(), answered);
+              answer(batch, Map.of(), answered, "timed_out");
             });
     vertx
         .<Map<String, SessionRecord>>executeBlocking(() -> source.sessions(ids), false)
@@ -91,15 +99,23 @@ final class SessionReads {
                         + " deadline",
                     ids.size(), result.cause().getClass().getSimpleName());
               }
-              answer(batch, result.succeeded() ? result.result() : Map.of(), answered);
+              answer(
+                  batch,
+                  result.succeeded() ? result.result() : Map.of(),
+                  answered,
+                  result.succeeded() ? "read" : "failed");
             });
   }
 
   private void answer(
-      List<Pending> batch, Map<String, SessionRecord> rows, AtomicBoolean answered) {
+      List<Pending> batch,
+      Map<String, SessionRecord> rows,
+      AtomicBoolean answered,
+      String outcome) {
     if (!answered.compareAndSet(false, true)) {
       return;
     }
+    metrics.sessionRowsRead(outcome, batch.size());
     for (Pending p : batch) {
       Optional<SessionRecord> row = Optional.ofNullable(rows.get(p.sessionId()));
       p.context().runOnContext(v -> p.then().accept(row));

@@ -131,16 +131,18 @@ class LiveServerBadInputTest {
   }
 
   /**
-   * Above the cap Netty refuses the frame before the gateway sees it and Vert.x drops the
-   * connection: no close frame, nothing counted (LiveServer.TRANSPORT_MAX_FRAME_BYTES). Still only
-   * that connection ends, and the gateway forgets it.
+   * Above the cap Netty refuses the frame before the gateway sees it
+   * (LiveServer.TRANSPORT_MAX_FRAME_BYTES); the gateway still closes with the reason, counted once,
+   * and only that connection ends.
    */
   @Test
   void aSingleFrameOverTheTransportCapEndsOnlyThatConnection() {
     OneFrameClient bad = oneFrameClient();
     bad.send(pong(LiveServer.TRANSPORT_MAX_FRAME_BYTES + 1));
     await().atMost(AWAIT).until(bad.closed::isDone);
-    assertThat(bad.socket.closeStatusCode()).as("no close frame").isNull();
+    assertThat(bad.socket.closeStatusCode()).isEqualTo(CloseReason.FRAME_TOO_LARGE.code());
+    assertThat(bad.socket.closeReason()).isEqualTo(CloseReason.FRAME_TOO_LARGE.name());
+    assertCountedOnce(CloseReason.FRAME_TOO_LARGE);
     assertBystanderUnaffected();
   }
 
