@@ -29,10 +29,10 @@ public final class LiveServer implements AutoCloseable {
   /**
    * The largest frame Netty decodes and hands to {@link LiveGateway} (or 4 times the gateway's
    * limit, if that is more). The gateway closes a frame over its own limit with 1009
-   * FRAME_TOO_LARGE and counts it; a frame above this cap never gets there: Vert.x drops the
-   * connection without a close frame, so the client learns no reason and nothing is counted. The
-   * cap was 4 times the 4 KiB limit, and a 20 KiB message sent as one frame (as browsers send it)
-   * was dropped that way. 64 KiB is Vert.x's default, which the main HTTP port's route has, so both
+   * FRAME_TOO_LARGE and counts it; a frame above this cap never gets there: Netty refuses it and
+   * the gateway's exception handler closes with the same code and reason. (Before that handler, a
+   * 20 KiB message sent as one frame, as browsers send it, over the old cap of 4 times the 4 KiB
+   * limit was dropped with no close frame and not counted.) 64 KiB is Vert.x's default, which the main HTTP port's route has, so both
    * routes close the same frames the same way. Netty buffers a frame only while it arrives: an idle
    * socket pays nothing for it.
    */
