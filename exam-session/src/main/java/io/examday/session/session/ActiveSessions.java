@@ -12,8 +12,8 @@ import java.time.Duration;
 /**
  * Sessions this pod served in the last minutes: the {@code examday_sessions_active} gauge, a
  * dashboard figure. Not an autoscaling signal: the load balancer spreads a candidate's requests
- * over many pods, so pods count the same sessions (the HPA scales on acknowledged autosaves per
- * pod instead, docs/capacity.md).
+ * over many pods, so pods count the same sessions (the HPA scales on acknowledged autosaves per pod
+ * instead, docs/capacity.md).
  *
  * <p>Touched on every autosave, so a session already counted is only read (which refreshes its
  * time, cheaply): a cache write per save scheduled Caffeine's upkeep on the common pool each time,

@@ -32,9 +32,9 @@ public final class LiveServer implements AutoCloseable {
    * FRAME_TOO_LARGE and counts it; a frame above this cap never gets there: Netty refuses it and
    * the gateway's exception handler closes with the same code and reason. (Before that handler, a
    * 20 KiB message sent as one frame, as browsers send it, over the old cap of 4 times the 4 KiB
-   * limit was dropped with no close frame and not counted.) 64 KiB is Vert.x's default, which the main HTTP port's route has, so both
-   * routes close the same frames the same way. Netty buffers a frame only while it arrives: an idle
-   * socket pays nothing for it.
+   * limit was dropped with no close frame and not counted.) 64 KiB is Vert.x's default, which the
+   * main HTTP port's route has, so both routes close the same frames the same way. Netty buffers a
+   * frame only while it arrives: an idle socket pays nothing for it.
    */
   static final int TRANSPORT_MAX_FRAME_BYTES = 64 * 1024;
 
