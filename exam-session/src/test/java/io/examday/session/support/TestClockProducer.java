@@ -1,5 +1,6 @@
 package io.examday.session.support;
 
+import io.examday.common.testing.MutableClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;

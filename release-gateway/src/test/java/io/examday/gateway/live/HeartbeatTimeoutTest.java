@@ -3,9 +3,9 @@ package io.examday.gateway.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.examday.common.testing.MutableClock;
 import io.examday.gateway.exam.ExamInfo;
 import io.examday.gateway.exam.ReleaseRecord;
-import io.examday.gateway.testing.MutableClock;
 import io.examday.gateway.testing.TestCandidate;
 import io.examday.gateway.testing.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

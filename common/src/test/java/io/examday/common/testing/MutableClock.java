@@ -1,4 +1,4 @@
-package io.examday.gateway.testing;
+package io.examday.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand: timeouts are tested without sleeping. */
+/** A clock tests move by hand: deadlines and timeouts are tested without sleeping. */
 public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;
 
   public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
+  }
+
+  public void set(Instant instant) {
+    now.set(instant);
   }
 
   public void advance(Duration duration) {
