@@ -544,7 +544,9 @@ public final class LiveGateway {
       return false;
     }
     boolean paused = state.status() == SessionRecord.Status.PAUSED;
-    long pausedAt = state.pausedAt().map(Instant::toEpochMilli).orElse(0L);
+    // a pause without its start (not written by exam-session) counts from now, not from 1970
+    long pausedAt =
+        paused ? state.pausedAt().map(Instant::toEpochMilli).orElse(clock.millis()) : 0L;
     boolean changed =
         c.submitted != (state.status() == SessionRecord.Status.SUBMITTED)
             || c.paused != paused
