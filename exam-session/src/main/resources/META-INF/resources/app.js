@@ -165,6 +165,7 @@ function formatSeconds(total) {
 
 function tick() {
   if (!session) return;
+  body.dataset.deadline = session.deadline || ""; // the deadline the page counts down to
   let text = "";
   if (session.status === "WAITING" && session.scheduledStart) {
     text = "Starts in " + formatSeconds(clock.secondsUntil(session.scheduledStart));

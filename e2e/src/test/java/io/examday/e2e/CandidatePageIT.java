@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The candidate page (exam-session's static resources) in headless Chromium against the packaged
  * exam-session and release-gateway: sign-in, the locked paper, the release, acknowledged saves, a
- * reload, a gateway restart, the submit. Every wait is on the page's own state.
+ * reload, a gateway restart, the submit; a proctor's pause, resume and extra time (exam-session's
+ * API, Pub/Sub, the gateway's deadline frames). Every wait is on the page's own state.
  */
 class CandidatePageIT {
 
@@ -232,6 +233,133 @@ class CandidatePageIT {
         .satisfies(a -> assertThat(a.get("value").asText()).isEqualTo("48"));
   }
 
+  @Test
+  void proctorPausesResumesAndGivesExtraTime() throws Exception {
+    String examId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String roll = examId + "-001";
+    defineExam(examId, roll);
+    open();
+    page.await("document.body.dataset.phase === 'login'", WAIT);
+    signIn(roll, roll + "-code");
+    page.await(
+        "document.body.dataset.phase === 'waiting' && document.body.dataset.live === 'open'", WAIT);
+    String token = page.text("JSON.parse(sessionStorage.getItem('examday.login')).token");
+    String sessionId = page.text("JSON.parse(sessionStorage.getItem('examday.login')).sessionId");
+    String proctor = platform.proctorToken("proctor@e2e", "proctor");
+    Platform.Reply release =
+        platform.send(
+            "POST",
+            platform.gatewayUrl() + "/api/v1/proctor/exams/" + examId + "/release",
+            proctor,
+            Map.of("override", true, "reason", "browser test starts before the schedule"));
+    assertThat(release.status()).as(release.json().toString()).isEqualTo(200);
+    page.await(
+        "document.body.dataset.phase === 'active' && document.body.dataset.paper === 'decrypted'"
+            + " && /^(\\d+:)?\\d+:\\d\\d left$/.test(document.getElementById('timer').textContent)",
+        WAIT);
+    awaitTimerTicks(); // running: the timer goes down
+    long deadlineBefore = pageDeadline();
+
+    // pause: the page says so, disables the answers and the timer stands still
+    Platform.Reply pause =
+        proctorAction(proctor, sessionId, "pause", Map.of("reason", "fire alarm"));
+    assertThat(pause.status()).as(pause.json().toString()).isEqualTo(200);
+    assertThat(pause.json().get("status").asText()).isEqualTo("PAUSED");
+    page.await(
+        "document.body.dataset.phase === 'paused'"
+            + " && /^Paused: (\\d+:)?\\d+:\\d\\d left$/.test(document.getElementById('timer').textContent)"
+            + " && document.getElementById('message').textContent.includes('paused your exam')",
+        WAIT);
+    assertThat(page.eval("document.querySelector('" + Q1 + " input').disabled").asBoolean())
+        .isTrue();
+    String paused = page.text("document.getElementById('timer').textContent");
+    JsonNode shown = timerTextsFor(Duration.ofMillis(2500));
+    assertThat(shown.toString()).as("frozen while paused").isEqualTo("[\"" + paused + "\"]");
+    JsonNode state = platform.send("GET", sessionApi("/session"), token, null).json();
+    assertThat(state.get("status").asText()).isEqualTo("PAUSED");
+    long frozen = seconds(paused.substring("Paused: ".length()));
+    assertThat(frozen).isEqualTo(state.get("remainingSeconds").asLong());
+
+    // resume: the timer runs again, from where it stood (the deadline moved by the pause)
+    Platform.Reply resume =
+        proctorAction(proctor, sessionId, "resume", Map.of("reason", "alarm over"));
+    assertThat(resume.status()).as(resume.json().toString()).isEqualTo(200);
+    page.await(
+        "document.body.dataset.phase === 'active'"
+            + " && /^(\\d+:)?\\d+:\\d\\d left$/.test(document.getElementById('timer').textContent)"
+            + " && !document.getElementById('message').textContent.includes('paused')",
+        WAIT);
+    assertThat(page.eval("document.querySelector('" + Q1 + " input').disabled").asBoolean())
+        .isFalse();
+    awaitTimerTicks();
+    long deadlineResumed = pageDeadline();
+    assertThat(deadlineResumed - deadlineBefore)
+        .as("the deadline moved by the pause (watched for 2.5 s; paused time counts in seconds)")
+        .isBetween(2000L, WAIT.toMillis());
+    assertThat(timerSeconds()).as("runs on from where it stood").isLessThanOrEqualTo(frozen);
+
+    // extra time: the page's deadline and timer move by the granted 5 minutes
+    long leftBefore = timerSeconds();
+    Platform.Reply extra =
+        proctorAction(
+            proctor, sessionId, "extra-time", Map.of("seconds", 300, "reason", "lost time"));
+    assertThat(extra.status()).as(extra.json().toString()).isEqualTo(200);
+    page.await(
+        "Date.parse(document.body.dataset.deadline) === " + (deadlineResumed + 300_000), WAIT);
+    assertThat(timerSeconds()).isBetween(leftBefore + 290, leftBefore + 300);
+    assertThat(
+            Instant.parse(
+                    platform
+                        .send("GET", sessionApi("/session"), token, null)
+                        .json()
+                        .get("deadline")
+                        .asText())
+                .toEpochMilli())
+        .isEqualTo(deadlineResumed + 300_000);
+    assertThat(page.text("document.body.dataset.phase")).isEqualTo("active");
+  }
+
+  private static Platform.Reply proctorAction(
+      String proctor, String sessionId, String action, Map<String, ?> body) throws Exception {
+    return platform.send(
+        "POST", sessionApi("/proctor/sessions/" + sessionId + "/" + action), proctor, body);
+  }
+
+  /** Waits until the running timer shows another value than now. */
+  private static void awaitTimerTicks() {
+    String now = page.text("document.getElementById('timer').textContent");
+    page.await(
+        "document.getElementById('timer').textContent !== '" + now + "'", Duration.ofSeconds(5));
+  }
+
+  /** Every text the timer shows during the window (sampled in the page every 50 ms). */
+  private static JsonNode timerTextsFor(Duration window) {
+    return page.eval(
+        "new Promise((done) => { const seen = new Set();"
+            + " const sample = setInterval(() => seen.add(document.getElementById('timer').textContent), 50);"
+            + " setTimeout(() => { clearInterval(sample); done([...seen]); }, "
+            + window.toMillis()
+            + "); })");
+  }
+
+  /** The deadline the page counts down to, epoch milliseconds. */
+  private static long pageDeadline() {
+    return page.eval("Date.parse(document.body.dataset.deadline)").asLong();
+  }
+
+  private static long timerSeconds() {
+    return seconds(page.text("document.getElementById('timer').textContent").replace(" left", ""));
+  }
+
+  /** "h:mm:ss" or "m:ss" as seconds. */
+  private static long seconds(String shown) {
+    long total = 0;
+    for (String part : shown.replace(" left", "").trim().split(":")) {
+      total = total * 60 + Long.parseLong(part);
+    }
+    return total;
+  }
+
   /** An exam 10 minutes from now with one candidate and a prepared paper; answers its digest. */
   private static String defineExam(String examId, String roll) throws Exception {
     String admin = platform.proctorToken("admin@e2e", "exam-admin");
@@ -285,7 +413,9 @@ class CandidatePageIT {
     return paper.json().get("paperDigest").asText();
   }
 
+  /** The page, signed out: another test's sign-in (in sessionStorage) is forgotten first. */
   private static void open() {
+    page.eval("try { sessionStorage.clear(); } catch (e) {}");
     page.call("Page.navigate", Map.of("url", platform.sessionUrl() + "/"));
     page.await(
         "document.readyState === 'complete' && document.body.dataset.phase !== 'starting'", WAIT);

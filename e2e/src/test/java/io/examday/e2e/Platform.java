@@ -27,7 +27,8 @@ import java.util.UUID;
  * The real services for a browser test: exam-session and release-gateway from their packaged jars
  * as processes, on free ports, against the test infrastructure's Redis and emulators (from {@code
  * ./examday test}'s environment), a fresh Spanner database, fresh keys and the Vault stand-in (in
- * this JVM: it stands in for a server that cannot run here).
+ * this JVM: it stands in for a server that cannot run here). exam-session publishes its session
+ * events (a proctor's pause, resume, extra time) on the topic the gateway subscribes to.
  */
 final class Platform implements AutoCloseable {
 
@@ -104,7 +105,10 @@ final class Platform implements AutoCloseable {
             Map.entry("examday.session-token.public-key", sessionPublic.toString()),
             Map.entry("mp.jwt.verify.publickey.location", idpPublic.toUri().toString()),
             Map.entry("examday.login.pepper", "e2e-pepper-not-a-secret"),
-            Map.entry("examday.pubsub.enabled", "false"),
+            Map.entry("examday.pubsub.enabled", "true"),
+            Map.entry("examday.pubsub.project", "examday-e2e"),
+            Map.entry("examday.pubsub.topic", "session-events-" + suffix),
+            Map.entry("examday.pubsub.emulator-host", required("PUBSUB_EMULATOR_HOST")),
             Map.entry("examday.startup-exercise.enabled", "false"),
             Map.entry("examday.warm.enabled", "false"),
             Map.entry("examday.exams.unreleased-refresh", "PT0.1S"),
