@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.examday.common.testing.MutableClock;
-import io.examday.gateway.exam.ExamInfo;
-import io.examday.gateway.exam.ReleaseRecord;
 import io.examday.gateway.testing.TestCandidate;
 import io.examday.gateway.testing.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,18 +27,7 @@ class HeartbeatTimeoutTest {
   private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration AWAIT = Duration.ofSeconds(10);
 
-  private final ExamSource waitingExam =
-      new ExamSource() {
-        @Override
-        public ExamInfo load(String examId) {
-          return LiveFixtures.waitingExam(examId);
-        }
-
-        @Override
-        public List<ReleaseRecord> releases(Collection<String> examIds) {
-          return List.of();
-        }
-      };
+  private final ExamSource waitingExam = LiveFixtures.waitingExams();
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final MutableClock clock = new MutableClock(Instant.now());

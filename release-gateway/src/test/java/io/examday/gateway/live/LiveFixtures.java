@@ -1,8 +1,10 @@
 package io.examday.gateway.live;
 
 import io.examday.gateway.exam.ExamInfo;
+import io.examday.gateway.exam.ReleaseRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,5 +52,20 @@ final class LiveFixtures {
         Duration.ofHours(2),
         Optional.of("0".repeat(64)),
         Optional.empty());
+  }
+
+  /** A source in which every exam is an hour before its start and none is released. */
+  static ExamSource waitingExams() {
+    return new ExamSource() {
+      @Override
+      public ExamInfo load(String examId) {
+        return waitingExam(examId);
+      }
+
+      @Override
+      public List<ReleaseRecord> releases(Collection<String> examIds) {
+        return List.of();
+      }
+    };
   }
 }

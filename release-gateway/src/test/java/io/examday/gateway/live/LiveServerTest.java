@@ -3,8 +3,6 @@ package io.examday.gateway.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.examday.gateway.exam.ExamInfo;
-import io.examday.gateway.exam.ReleaseRecord;
 import io.examday.gateway.testing.TestCandidate;
 import io.examday.gateway.testing.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,7 +10,6 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -24,18 +21,7 @@ class LiveServerTest {
 
   private static final String EXAM = "exam-loops";
 
-  private final ExamSource waitingExam =
-      new ExamSource() {
-        @Override
-        public ExamInfo load(String examId) {
-          return LiveFixtures.waitingExam(examId);
-        }
-
-        @Override
-        public List<ReleaseRecord> releases(Collection<String> examIds) {
-          return List.of();
-        }
-      };
+  private final ExamSource waitingExam = LiveFixtures.waitingExams();
 
   private TestKeys keys;
   private Vertx vertx;
