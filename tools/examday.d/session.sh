@@ -111,4 +111,20 @@ load_demo_exam() {
     -H 'Content-Type: application/json' -d "{\"candidates\":[${candidates%,}]}" >/dev/null \
     || die "could not load the demo candidates"
   log "demo exam 'demo' scheduled at $start with candidates demo-001 .. demo-020 (code: <roll>-code)"
+  load_demo_paper "$admin"
+}
+
+# The demo exam's question paper, encrypted and its key put in Vault by release-gateway (when it
+# runs): the candidate page downloads it before the start and opens it at the release.
+load_demo_paper() {
+  local admin=$1 questions="" i
+  port_open "$GATEWAY_PORT" || return 0
+  for i in $(seq 1 10); do
+    questions="$questions{\"id\":\"q$i\",\"text\":\"Demo question $i: what is $i + $i?\",\"options\":[\"$((2 * i - 1))\",\"$((2 * i))\",\"$((2 * i + 1))\"]},"
+  done
+  curl -sf -X POST "http://127.0.0.1:$GATEWAY_PORT/api/v1/admin/exams/demo/paper" \
+    -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d "{\"title\":\"Demo exam\",\"questions\":[${questions%,}]}" >/dev/null \
+    && log "demo paper prepared (encrypted; its key in the local Vault stand-in)" \
+    || log "the demo paper was not prepared (already released?)"
 }
