@@ -1,6 +1,5 @@
 package io.examday.gateway.exam;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -42,7 +41,7 @@ public record SessionRecord(
 
   /** Seconds the session's own inputs add to the shared deadline, a running pause aside. */
   public int shiftSeconds() {
-    return Math.toIntExact(Duration.ofSeconds(extraSeconds).plusSeconds(pausedSeconds).toSeconds());
+    return Math.toIntExact(Math.addExact(extraSeconds, pausedSeconds));
   }
 
   /**
