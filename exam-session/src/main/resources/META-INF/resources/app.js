@@ -189,7 +189,11 @@ function tick() {
 
 /** The paper file, fetched once per digest (the hello and the release may both ask for it). */
 function downloadPaper(digest) {
-  if (paper.digest !== digest) paper = { digest, download: null, file: null, key: null, opened: false };
+  if (paper.digest !== digest) {
+    paper = { digest, download: null, file: null, key: null, opened: false };
+    body.dataset.paperDigest = digest;
+    delete body.dataset.paper; // a file held so far is not this one
+  }
   if (!paper.download) paper.download = fetchPaper(digest);
   return paper.download;
 }
@@ -412,6 +416,9 @@ function onFrame(frame) {
     case "hello":
       clock.heard(frame.serverTime);
       if (frame.paperDigest) downloadPaper(frame.paperDigest).then(openPaper);
+      break;
+    case "paper": // prepared again before the start: the file held so far is out of date
+      downloadPaper(frame.paperDigest);
       break;
     case "release":
       body.dataset.releases = String(Number(body.dataset.releases) + 1);

@@ -25,6 +25,7 @@ class CandidatePageIT {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String QUESTION = "What is 6 x 7?";
+  private static final String CORRECTED = "What is 6 x 7 (in base ten)?";
   private static final String Q1 = ".question[data-question-id=\"q1\"]";
 
   private static Platform platform;
@@ -119,6 +120,16 @@ class CandidatePageIT {
             platform.send("GET", sessionApi("/session"), token, null).json().get("status").asText())
         .isEqualTo("WAITING");
 
+    // a corrected paper prepared while the candidate waits replaces the one on the page
+    assertThat(page.text("document.body.dataset.paperDigest")).isEqualTo(digest);
+    String corrected = preparePaper(examId, CORRECTED);
+    assertThat(corrected).isNotEqualTo(digest);
+    page.await(
+        "document.body.dataset.paperDigest === '"
+            + corrected
+            + "' && document.body.dataset.paper === 'encrypted'",
+        WAIT);
+
     // the release: the page gets the key over its socket and shows the decrypted questions
     Platform.Reply release =
         platform.send(
@@ -132,7 +143,7 @@ class CandidatePageIT {
             + " && document.querySelector('"
             + Q1
             + " legend').textContent.includes('"
-            + QUESTION
+            + CORRECTED
             + "')",
         WAIT);
     page.await("/\\d+:\\d\\d left/.test(document.getElementById('timer').textContent)", WAIT);
@@ -391,6 +402,12 @@ class CandidatePageIT {
                     Map.of(
                         "rollNumber", roll, "accessCode", roll + "-code", "extraTimeSeconds", 0))));
     assertThat(candidates.status()).as(candidates.json().toString()).isBetween(200, 204);
+    return preparePaper(examId, QUESTION);
+  }
+
+  /** Prepares (or prepares again) the exam's paper with this first question; answers its digest. */
+  private static String preparePaper(String examId, String firstQuestion) throws Exception {
+    String admin = platform.proctorToken("admin@e2e", "exam-admin");
     Platform.Reply paper =
         platform.send(
             "POST",
@@ -401,7 +418,7 @@ class CandidatePageIT {
                 "Browser test",
                 "questions",
                 List.of(
-                    Map.of("id", "q1", "text", QUESTION, "options", List.of("41", "42", "48")),
+                    Map.of("id", "q1", "text", firstQuestion, "options", List.of("41", "42", "48")),
                     Map.of(
                         "id",
                         "q2",

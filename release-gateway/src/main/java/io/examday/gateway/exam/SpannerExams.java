@@ -36,6 +36,8 @@ public final class SpannerExams implements ExamSource {
   private static final String RELEASES_QUERY =
       "SELECT ExamId, ReleasedAt, ReleasedBy, Override, PaperDigest FROM ExamReleases"
           + " WHERE ExamId IN UNNEST(@examIds)";
+  private static final String PAPERS_QUERY =
+      "SELECT ExamId, PaperDigest FROM Papers WHERE ExamId IN UNNEST(@examIds)";
   private static final List<String> RELEASE_COLUMNS =
       List.of("ExamId", "ReleasedAt", "ReleasedBy", "Override", "PaperDigest");
   private static final List<String> SESSION_COLUMNS =
@@ -90,6 +92,24 @@ public final class SpannerExams implements ExamSource {
                     .build())) {
       while (rows.next()) {
         found.add(releaseFrom(rows.getCurrentRowAsStruct()));
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Map<String, String> papers(Collection<String> examIds) {
+    Map<String, String> found = new HashMap<>();
+    try (ResultSet rows =
+        client
+            .singleUse()
+            .executeQuery(
+                Statement.newBuilder(PAPERS_QUERY)
+                    .bind("examIds")
+                    .toStringArray(examIds)
+                    .build())) {
+      while (rows.next()) {
+        found.put(rows.getString("ExamId"), rows.getString("PaperDigest"));
       }
     }
     return found;

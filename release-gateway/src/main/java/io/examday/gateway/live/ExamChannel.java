@@ -20,6 +20,9 @@ final class ExamChannel {
   private final Map<Context, Shard> shards = new ConcurrentHashMap<>();
   volatile ReleasedPaper released;
 
+  /** The paper file waiting candidates download; null until one is prepared. */
+  volatile String paperDigest;
+
   ExamChannel(String examId) {
     this.examId = examId;
   }

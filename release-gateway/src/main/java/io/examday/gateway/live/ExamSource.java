@@ -19,6 +19,15 @@ public interface ExamSource {
   List<ReleaseRecord> releases(Collection<String> examIds);
 
   /**
+   * The current paper digest of each of these exams that has a prepared paper, by exam id. Polled
+   * with the releases, so a paper prepared again before its release reaches candidates already
+   * waiting. A source without papers (a stand-in) answers none: the loaded digest stays.
+   */
+  default Map<String, String> papers(Collection<String> examIds) {
+    return Map.of();
+  }
+
+  /**
    * The stored state of these sessions, by session id; a session with no row is absent. One read
    * per batch of connecting sockets. A source that holds no sessions (a stand-in) answers none: its
    * candidates keep the deadline their token gives.

@@ -34,6 +34,16 @@ public final class Frames {
     }
   }
 
+  /**
+   * Before the release, the exam's paper was prepared (again): download this file instead. Its key
+   * comes with the release, which names the same digest.
+   */
+  public record Paper(String type, String examId, String paperDigest) {
+    public Paper(String examId, String paperDigest) {
+      this("paper", examId, paperDigest);
+    }
+  }
+
   /** The release: the paper key (base64 AES-256) and this candidate's own deadline. */
   public record Release(
       String type,

@@ -263,7 +263,7 @@ public final class LiveGateway {
       return;
     }
     ReleasedPaper released = channel.released;
-    write(connection, Frames.encode(hello(info, released, connection)));
+    write(connection, Frames.encode(hello(channel, info, released, connection)));
     connection.greeted = true;
     if (released != null) {
       sendRelease(connection, released);
@@ -273,13 +273,14 @@ public final class LiveGateway {
     }
   }
 
-  private Frames.Hello hello(ExamInfo info, ReleasedPaper released, CandidateConnection c) {
+  private Frames.Hello hello(
+      ExamChannel channel, ExamInfo info, ReleasedPaper released, CandidateConnection c) {
     return new Frames.Hello(
         clock.instant().toString(),
         info.examId(),
         released == null ? "WAITING" : "RELEASED",
         info.scheduledStart().toString(),
-        released == null ? info.paperDigest().orElse(null) : released.record().paperDigest(),
+        released == null ? channel.paperDigest : released.record().paperDigest(),
         released == null ? null : released.record().releasedAt().toString(),
         released == null ? null : deadlineOf(c, released, clock.instant()).toString());
   }
@@ -315,6 +316,7 @@ public final class LiveGateway {
             result -> {
               vertx.cancelTimer(timer);
               if (result.succeeded()) {
+                channel.paperDigest = result.result().paperDigest().orElse(null);
                 channel.info.complete(result.result());
                 if (channel.released == null) {
                   warmUpKeys(); // its release will read a key: be ready for it
@@ -476,16 +478,54 @@ public final class LiveGateway {
       lastFullPoll = now;
     }
     vertx
-        .<List<ReleaseRecord>>executeBlocking(() -> exams.releases(waiting), false)
+        .<Polled>executeBlocking(
+            () -> new Polled(exams.releases(waiting), everyExam ? exams.papers(waiting) : Map.of()),
+            false)
         .onComplete(
             result -> {
               polling.set(false);
               if (result.succeeded()) {
-                result.result().forEach(release -> onRelease(release, "poll"));
+                result.result().papers().forEach(this::onPaper);
+                result.result().releases().forEach(release -> onRelease(release, "poll"));
               } else {
                 LOG.warnf("release poll failed: %s", result.cause().getClass().getSimpleName());
               }
             });
+  }
+
+  /** What one poll read: the releases and, on a full poll, the current papers. */
+  private record Polled(List<ReleaseRecord> releases, Map<String, String> papers) {}
+
+  /**
+   * The exam's current paper, as the poll read it. If it was prepared again since this instance
+   * read the exam (a corrected paper, before the release), the waiting candidates are told to
+   * download the new file now rather than at the release, and later hellos name it.
+   */
+  private void onPaper(String examId, String digest) {
+    ExamChannel channel = channels.get(examId);
+    if (channel == null || channel.released != null || digest.equals(channel.paperDigest)) {
+      return;
+    }
+    channel.paperDigest = digest;
+    String frame = Frames.encode(new Frames.Paper(examId, digest));
+    AtomicInteger told = new AtomicInteger();
+    List<Shard> shards = channel.shards();
+    AtomicInteger remaining = new AtomicInteger(shards.size());
+    for (Shard shard : shards) {
+      shard.context.runOnContext(
+          v -> {
+            for (CandidateConnection c : shard.snapshot()) {
+              if (c.greeted && channel.released == null) {
+                write(c, frame);
+                told.incrementAndGet();
+              }
+            }
+            if (remaining.decrementAndGet() == 0) {
+              metrics.paperChanged(examId, told.get());
+              LOG.infof("exam %s has a new paper; %d waiting sockets told", examId, told.get());
+            }
+          });
+    }
   }
 
   /** From {@code releaseWatchWindow} before the scheduled start until an hour past it. */

@@ -67,6 +67,19 @@ public final class LiveMetrics {
         .record(sinceRelease.isNegative() ? Duration.ZERO : sinceRelease);
   }
 
+  /** A paper prepared again while candidates waited: {@code sockets} were told to download it. */
+  void paperChanged(String examId, int sockets) {
+    Counter.builder("examday.gateway.paper.changes")
+        .description("Papers replaced before their release, as seen by this instance")
+        .tag("exam", examId)
+        .register(registry)
+        .increment();
+    Counter.builder("examday.gateway.paper.change.frames")
+        .description("Waiting sockets told to download a replaced paper")
+        .register(registry)
+        .increment(sockets);
+  }
+
   void slowConsumerDropped() {
     slowConsumers.increment();
   }

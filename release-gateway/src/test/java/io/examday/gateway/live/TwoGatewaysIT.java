@@ -263,6 +263,60 @@ class TwoGatewaysIT {
         .allMatch(n -> n == 1);
   }
 
+  /**
+   * A paper prepared again before the release (a corrected question) replaces the file waiting
+   * candidates hold: on both instances they are told the new digest by the next poll, a candidate
+   * connecting afterwards is greeted with it, and the release unlocks exactly that file.
+   */
+  @Test
+  void aPaperPreparedAgainBeforeTheReleaseReachesTheWaitingCandidates() throws Exception {
+    String examId = preparedExam(Duration.ofHours(2));
+    List<TestCandidate> onA = connect(a, examId, 3, 0);
+    List<TestCandidate> onB = connect(b, examId, 3, 0);
+    String first = onA.getFirst().frame("hello").orElseThrow().getString("paperDigest");
+    assertThat(first).hasSize(64);
+    String corrected = PAPER.replace("2+2?", "2+3?");
+
+    String second =
+        papers.prepare(examId, corrected.getBytes(StandardCharsets.UTF_8), "admin-1").paperDigest();
+
+    assertThat(second).isNotEqualTo(first);
+    await()
+        .atMost(AWAIT)
+        .until(() -> concat(onA, onB).stream().allMatch(c -> c.frame("paper").isPresent()));
+    for (TestCandidate c : concat(onA, onB)) {
+      JsonObject paper = c.frame("paper").orElseThrow();
+      assertThat(paper.getString("examId")).isEqualTo(examId);
+      assertThat(paper.getString("paperDigest")).isEqualTo(second);
+      assertThat(c.frames.toString()).doesNotContain("\"key\"");
+    }
+    TestCandidate late = connect(b, examId, 1, 0).getFirst();
+    assertThat(late.frame("hello").orElseThrow().getString("paperDigest")).isEqualTo(second);
+    assertThat(late.frame("paper")).isEmpty();
+
+    releaseService(a.events(), a.live())
+        .release(examId, proctor(), new ReleaseRequest(false, null));
+
+    List<TestCandidate> everyone = concat(concat(onA, onB), List.of(late));
+    await()
+        .atMost(AWAIT)
+        .until(() -> everyone.stream().allMatch(c -> c.frame("release").isPresent()));
+    for (TestCandidate c : everyone) {
+      JsonObject release = c.frame("release").orElseThrow();
+      assertThat(release.getString("paperDigest")).isEqualTo(second);
+      byte[] file = Files.readAllBytes(store.find(second).orElseThrow());
+      byte[] key = Base64.getDecoder().decode(release.getString("key"));
+      assertThat(new String(PaperCipher.open(examId, file, key), StandardCharsets.UTF_8))
+          .isEqualTo(corrected);
+      assertThat(c.frames.stream().filter(f -> "paper".equals(f.getString("type"))).count())
+          .isLessThanOrEqualTo(1);
+    }
+    for (Instance i : List.of(a, b)) {
+      await().atMost(AWAIT).until(() -> paperChanges(i, examId) == 1.0);
+    }
+    assertThat(auditCount(examId, "PAPER_PREPARED")).isEqualTo(2);
+  }
+
   @Test
   void pubSubDownAtReleaseStillReachesTheOtherInstanceByPolling() {
     String examId = preparedExam(Duration.ofHours(2));
@@ -547,6 +601,12 @@ class TwoGatewaysIT {
     var timer =
         instance.meters().find("examday.gateway.release.learned").tag("source", source).timer();
     return timer == null ? 0 : timer.count();
+  }
+
+  private static double paperChanges(Instance instance, String examId) {
+    var counter =
+        instance.meters().find("examday.gateway.paper.changes").tag("exam", examId).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private static long broadcastsReceived(TestCandidate candidate) {
