@@ -2,7 +2,7 @@
 // the release, answer (each edit autosaved with an increasing sequence; "saved" only on the
 // server's acknowledgement), submit. The wire contract is docs/api.md; the page never decides
 // time, it shows the server's deadline.
-import { LiveConnection, ServerClock, backoffDelay, decryptPaper } from "./live.js";
+import { LiveConnection, ServerClock, arrangePaper, backoffDelay, decryptPaper } from "./live.js";
 
 const MESSAGES = {
   INVALID_CREDENTIALS: "Roll number or access code is wrong.",
@@ -223,7 +223,7 @@ async function openPaper() {
   paper.opened = true;
   let content;
   try {
-    content = await decryptPaper(paper.file, paper.key, login.examId);
+    content = await arrangePaper(await decryptPaper(paper.file, paper.key, login.examId), login.sessionId);
   } catch {
     paper.opened = false;
     show("The question paper could not be opened. Reload the page.");

@@ -60,6 +60,45 @@ export async function decryptPaper(file, keyBase64, examId) {
 }
 
 /**
+ * The order one candidate sees: `items` sorted by the SHA-256 of `seed + "\n" + keyOf(item)`
+ * (lowercase hex, ascending); items with equal keys keep their order. Anyone holding the paper can
+ * reproduce it from the candidate's session id (docs/api.md, "Per-candidate order").
+ */
+export async function candidateOrder(seed, items, keyOf = (item) => item) {
+  const encoder = new TextEncoder();
+  const ranked = await Promise.all(
+    items.map(async (item, index) => {
+      const digest = await crypto.subtle.digest("SHA-256", encoder.encode(seed + "\n" + keyOf(item)));
+      const rank = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+      return { item, index, rank };
+    }),
+  );
+  ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.index - b.index));
+  return ranked.map((entry) => entry.item);
+}
+
+/**
+ * The paper as this candidate sees it. A paper with `"shuffle": {"questions": true}` lists its
+ * questions in the candidate's order (keyed by question id, seeded with the session id); with
+ * `"options": true` each question's options too (keyed by option text, seeded with the session id
+ * and the question id). Answers are saved by question id and option text, so the order changes
+ * nothing that is stored.
+ */
+export async function arrangePaper(content, sessionId) {
+  const shuffle = content.shuffle || {};
+  let questions = Array.isArray(content.questions) ? content.questions : [];
+  if (shuffle.questions === true) questions = await candidateOrder(sessionId, questions, (q) => q.id);
+  if (shuffle.options === true) {
+    questions = await Promise.all(
+      questions.map(async (q) =>
+        Array.isArray(q.options) ? { ...q, options: await candidateOrder(sessionId + "\n" + q.id, q.options) } : q,
+      ),
+    );
+  }
+  return { ...content, questions };
+}
+
+/**
  * The candidate socket: answers pings, hands every other frame to onFrame, and reconnects with
  * jittered exponential backoff whenever it closes (the attempt counter resets once a hello
  * arrives). onState gets "connecting", "open" or "reconnecting".

@@ -91,6 +91,67 @@ class CandidatePageIT {
     assertThat(result.get("wrongExam").asText()).isEqualTo("refused");
   }
 
+  /**
+   * The page's per-candidate order (live.js) against the order written from docs/api.md: eight
+   * questions of four options, two candidates; a paper without {@code shuffle} keeps its order.
+   */
+  @Test
+  void aShuffledPaperIsOrderedPerCandidateAsDocumented() {
+    open();
+    List<String> ids = List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8");
+    List<String> options = List.of("alpha", "beta", "gamma", "delta");
+    JsonNode result =
+        page.eval(
+            """
+            import('/live.js').then(async (m) => {
+              const ids = %s, options = %s;
+              const paper = (shuffle) => ({title: 'T', shuffle,
+                  questions: ids.map((id) => ({id, text: 'Q ' + id, options}))});
+              const view = (p) => p.questions.map((q) => [q.id, ...q.options]);
+              return {
+                a: view(await m.arrangePaper(paper({questions: true, options: true}), 'session-a')),
+                b: view(await m.arrangePaper(paper({questions: true, options: true}), 'session-b')),
+                again: view(await m.arrangePaper(paper({questions: true, options: true}), 'session-a')),
+                questionsOnly: view(await m.arrangePaper(paper({questions: true}), 'session-a')),
+                plain: view(await m.arrangePaper(paper(undefined), 'session-a')),
+              };
+            })"""
+                .formatted(jsonArray(ids), jsonArray(options)));
+    for (String seed : List.of("session-a", "session-b")) {
+      List<String> expected = new java.util.ArrayList<>();
+      for (String id : CandidateOrder.of(seed, ids)) {
+        expected.add(id + "," + String.join(",", CandidateOrder.of(seed + "\n" + id, options)));
+      }
+      assertThat(rows(result.get(seed.equals("session-a") ? "a" : "b"))).isEqualTo(expected);
+    }
+    assertThat(rows(result.get("again"))).isEqualTo(rows(result.get("a")));
+    assertThat(rows(result.get("a"))).isNotEqualTo(rows(result.get("b")));
+    assertThat(rows(result.get("questionsOnly")))
+        .isEqualTo(
+            CandidateOrder.of("session-a", ids).stream()
+                .map(id -> id + ",alpha,beta,gamma,delta")
+                .toList());
+    assertThat(rows(result.get("plain")))
+        .isEqualTo(ids.stream().map(id -> id + ",alpha,beta,gamma,delta").toList());
+  }
+
+  private static String jsonArray(List<String> items) {
+    return items.stream()
+        .map(i -> "'" + i + "'")
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
+  private static List<String> rows(JsonNode view) {
+    List<String> rows = new java.util.ArrayList<>();
+    view.forEach(
+        row -> {
+          List<String> cells = new java.util.ArrayList<>();
+          row.forEach(cell -> cells.add(cell.asText()));
+          rows.add(String.join(",", cells));
+        });
+    return rows;
+  }
+
   @Test
   void candidateSitsTheExamFromSignInToSubmit() throws Exception {
     String examId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
@@ -122,7 +183,7 @@ class CandidatePageIT {
 
     // a corrected paper prepared while the candidate waits replaces the one on the page
     assertThat(page.text("document.body.dataset.paperDigest")).isEqualTo(digest);
-    String corrected = preparePaper(examId, CORRECTED);
+    String corrected = preparePaper(examId, CORRECTED, true);
     assertThat(corrected).isNotEqualTo(digest);
     page.await(
         "document.body.dataset.paperDigest === '"
@@ -147,6 +208,21 @@ class CandidatePageIT {
             + "')",
         WAIT);
     page.await("/\\d+:\\d\\d left/.test(document.getElementById('timer').textContent)", WAIT);
+    // the corrected paper is shuffled: questions and options in this candidate's own order
+    String sessionId = page.text("JSON.parse(sessionStorage.getItem('examday.login')).sessionId");
+    List<String> shown =
+        rows(
+            page.eval(
+                "[...document.querySelectorAll('.question')].map((q) => [q.dataset.questionId,"
+                    + " ...[...q.querySelectorAll('input[type=radio]')].map((i) => i.value)])"));
+    List<String> expected = new java.util.ArrayList<>();
+    Map<String, List<String>> optionsOf =
+        Map.of("q1", List.of("41", "42", "48"), "q2", List.of("4", "7"));
+    for (String id : CandidateOrder.of(sessionId, List.of("q1", "q2"))) {
+      expected.add(
+          id + "," + String.join(",", CandidateOrder.of(sessionId + "\n" + id, optionsOf.get(id))));
+    }
+    assertThat(shown).isEqualTo(expected);
     Cdp.awaitTrue(
         () -> status(token).equals("ACTIVE"), WAIT, () -> "exam-session never saw the release");
 
@@ -402,11 +478,15 @@ class CandidatePageIT {
                     Map.of(
                         "rollNumber", roll, "accessCode", roll + "-code", "extraTimeSeconds", 0))));
     assertThat(candidates.status()).as(candidates.json().toString()).isBetween(200, 204);
-    return preparePaper(examId, QUESTION);
+    return preparePaper(examId, QUESTION, false);
   }
 
-  /** Prepares (or prepares again) the exam's paper with this first question; answers its digest. */
-  private static String preparePaper(String examId, String firstQuestion) throws Exception {
+  /**
+   * Prepares (or prepares again) the exam's paper with this first question, its questions and
+   * options in each candidate's own order if {@code shuffled}; answers its digest.
+   */
+  private static String preparePaper(String examId, String firstQuestion, boolean shuffled)
+      throws Exception {
     String admin = platform.proctorToken("admin@e2e", "exam-admin");
     Platform.Reply paper =
         platform.send(
@@ -416,6 +496,8 @@ class CandidatePageIT {
             Map.of(
                 "title",
                 "Browser test",
+                "shuffle",
+                Map.of("questions", shuffled, "options", shuffled),
                 "questions",
                 List.of(
                     Map.of("id", "q1", "text", firstQuestion, "options", List.of("41", "42", "48")),

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasLength;
 
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.DatabaseId;
+import com.google.cloud.spanner.Key;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.Value;
@@ -147,6 +148,19 @@ class GatewayApiIT {
         .statusCode(400)
         .body("code", equalTo("MALFORMED_REQUEST"))
         .body("retryable", equalTo(false));
+    // a shuffled paper whose questions the page cannot order is refused before it is encrypted
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType(ContentType.JSON)
+        .body("{\"shuffle\":{\"questions\":true},\"questions\":[{\"id\":\"q1\"},{\"id\":\"q1\"}]}")
+        .post("/api/v1/admin/exams/{e}/paper", examId)
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("INVALID_PAPER"))
+        .body("message", containsString("used twice"))
+        .body("retryable", equalTo(false));
+    assertThat(db.singleUse().readRow("Papers", Key.of(examId), List.of("PaperDigest"))).isNull();
     given()
         .auth()
         .oauth2(admin())

@@ -29,6 +29,11 @@ public enum GatewayError implements ErrorCode {
   PAPER_KEY_MISSING(409, false),
   /** The paper cannot change once the exam is released. */
   ALREADY_RELEASED(409, false),
+  /**
+   * The paper is a JSON object, but what the candidates' pages need of it is not there (e.g. a
+   * {@code shuffle} setting that is not two booleans, or shuffled questions without unique ids).
+   */
+  INVALID_PAPER(422, false),
   /** The paper is larger than the configured limit. */
   PAPER_TOO_LARGE(413, false),
   /** Vault, Spanner or Pub/Sub is briefly unavailable. */

@@ -77,5 +77,6 @@ public final class PaperService {
       throw new ExamdayException(
           GatewayError.MALFORMED_REQUEST, "The paper must be a JSON object.");
     }
+    PaperShape.check(node);
   }
 }
