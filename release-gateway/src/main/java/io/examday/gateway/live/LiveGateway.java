@@ -681,9 +681,12 @@ public final class LiveGateway {
             int due = warnings.due(deadline, now, c.warningsSent);
             if (due != WarningSchedule.NONE) {
               c.warningsSent = warnings.markSent(c.warningsSent, due);
-              write(
-                  c,
-                  Frames.encode(new Frames.Warning(warnings.minutesAt(due), deadline.toString())));
+              if (!warnings.isLate(due, deadline, now)) {
+                write(
+                    c,
+                    Frames.encode(
+                        new Frames.Warning(warnings.minutesAt(due), deadline.toString())));
+              }
             }
           }
         });

@@ -14,6 +14,13 @@ public final class WarningSchedule {
   /** The result when no warning is due. */
   public static final int NONE = -1;
 
+  /**
+   * How long after its mark a warning is still worth sending. A candidate who connects (or
+   * reconnects, or is resumed) later than that would read "15 minutes left" with 10 left: the
+   * threshold counts as sent and no frame goes out.
+   */
+  static final Duration LATE_SLACK = Duration.ofMinutes(1);
+
   private final int[] minutes;
 
   /**
@@ -29,7 +36,8 @@ public final class WarningSchedule {
 
   /**
    * The index of the most urgent threshold crossed and not yet sent, or {@link #NONE}. Only the
-   * most urgent is sent: a candidate who connects 3 minutes before the end gets "5", not "15".
+   * most urgent counts: a candidate who connects 4 min 30 s before the end gets "5", not "15"; one
+   * who connects 3 minutes before it gets nothing until "1" ({@link #isLate}).
    */
   public int due(Instant deadline, Instant now, int sentMask) {
     Duration left = Duration.between(now, deadline);
@@ -42,6 +50,15 @@ public final class WarningSchedule {
       }
     }
     return NONE;
+  }
+
+  /**
+   * Whether warning {@code index}, due now, is past its mark by more than {@link #LATE_SLACK}: then
+   * it is marked sent without a frame, since its "minutes left" would no longer be true.
+   */
+  public boolean isLate(int index, Instant deadline, Instant now) {
+    Duration left = Duration.between(now, deadline);
+    return left.compareTo(Duration.ofMinutes(minutes[index]).minus(LATE_SLACK)) < 0;
   }
 
   /** The mask after sending warning {@code index}: it and every less urgent one count as sent. */

@@ -43,6 +43,26 @@ class WarningScheduleTest {
     assertThat(schedule.minutesAt(index)).isEqualTo(5);
     int mask = schedule.markSent(0, index);
     assertThat(due(Duration.ofMinutes(2), mask)).isEqualTo(WarningSchedule.NONE);
+    int last = due(Duration.ofSeconds(40), mask);
+    assertThat(schedule.minutesAt(last)).isEqualTo(1);
+    assertThat(late(last, Duration.ofSeconds(40))).isFalse();
+  }
+
+  @Test
+  void aWarningIsSentUpToAMinuteAfterItsMarkAndNotLater() {
+    int five = due(Duration.ofMinutes(5), 0);
+    assertThat(late(five, Duration.ofMinutes(5))).isFalse();
+    assertThat(late(five, Duration.ofSeconds(4 * 60 + 30))).isFalse(); // reconnected just after
+    assertThat(late(five, Duration.ofMinutes(4))).isFalse();
+    assertThat(late(five, Duration.ofSeconds(4 * 60 - 1))).isTrue(); // "5 minutes" would be untrue
+    int fifteen = due(Duration.ofMinutes(10), 0);
+    assertThat(schedule.minutesAt(fifteen)).isEqualTo(15);
+    assertThat(late(fifteen, Duration.ofMinutes(10))).isTrue();
+    assertThat(late(due(Duration.ofSeconds(1), 0), Duration.ofSeconds(1))).isFalse();
+  }
+
+  private boolean late(int index, Duration before) {
+    return schedule.isLate(index, DEADLINE, DEADLINE.minus(before));
   }
 
   @Test
