@@ -430,9 +430,15 @@ function onFrame(frame) {
     case "deadline":
       Object.assign(session, { deadline: frame.deadline, status: frame.status, remainingSeconds: frame.remainingSeconds });
       if (frame.status === "ACTIVE" && $("message").className.includes("info")) show("");
+      // "5 minutes left" is no longer true once the deadline moved past it, or the exam ended
+      if (frame.status === "SUBMITTED" || frame.remainingSeconds > Number(body.dataset.warnedMinutes) * 60) {
+        $("warning").textContent = "";
+        delete body.dataset.warnedMinutes;
+      }
       applyStatus();
       break;
     case "warning":
+      body.dataset.warnedMinutes = String(frame.minutesLeft);
       $("warning").textContent = frame.minutesLeft + (frame.minutesLeft === 1 ? " minute" : " minutes") + " left.";
       break;
     case "broadcast": {

@@ -324,7 +324,8 @@ class CandidatePageIT {
   void proctorPausesResumesAndGivesExtraTime() throws Exception {
     String examId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     String roll = examId + "-001";
-    defineExam(examId, roll);
+    // 5 min 2 s: the gateway's 5-minute warning falls 2 s after the release
+    defineExam(examId, roll, 302);
     open();
     page.await("document.body.dataset.phase === 'login'", WAIT);
     signIn(roll, roll + "-code");
@@ -346,6 +347,7 @@ class CandidatePageIT {
         WAIT);
     awaitTimerTicks(); // running: the timer goes down
     long deadlineBefore = pageDeadline();
+    page.await("document.getElementById('warning').textContent === '5 minutes left.'", WAIT);
 
     // pause: the page says so, disables the answers and the timer stands still
     Platform.Reply pause =
@@ -394,6 +396,9 @@ class CandidatePageIT {
     page.await(
         "Date.parse(document.body.dataset.deadline) === " + (deadlineResumed + 300_000), WAIT);
     assertThat(timerSeconds()).isBetween(leftBefore + 290, leftBefore + 300);
+    assertThat(page.text("document.getElementById('warning').textContent"))
+        .as("more than 5 minutes left again: the warning is gone")
+        .isEmpty();
     assertThat(
             Instant.parse(
                     platform
@@ -449,6 +454,12 @@ class CandidatePageIT {
 
   /** An exam 10 minutes from now with one candidate and a prepared paper; answers its digest. */
   private static String defineExam(String examId, String roll) throws Exception {
+    return defineExam(examId, roll, 3600);
+  }
+
+  /** As {@link #defineExam(String, String)}, lasting {@code durationSeconds}. */
+  private static String defineExam(String examId, String roll, int durationSeconds)
+      throws Exception {
     String admin = platform.proctorToken("admin@e2e", "exam-admin");
     Platform.Reply exam =
         platform.send(
@@ -461,7 +472,7 @@ class CandidatePageIT {
                 "scheduledStart",
                 Instant.now().plus(10, ChronoUnit.MINUTES).toString(),
                 "durationSeconds",
-                3600,
+                durationSeconds,
                 "graceSeconds",
                 30,
                 "questionIds",
