@@ -3,6 +3,7 @@ package io.examday.session.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every setting of exam-session, under {@code examday.*} (env: {@code EXAMDAY_*}). */
@@ -56,6 +57,13 @@ public interface ExamSessionConfig {
     /** Redis URL, e.g. redis://127.0.0.1:6379. */
     @WithDefault("redis://127.0.0.1:6379")
     String url();
+
+    /**
+     * Seed nodes ({@code host:port}) of a Redis Cluster, e.g. Memorystore for Redis Cluster's
+     * discovery endpoint; when set, the hot state is spread over the cluster's shards and {@link
+     * #url()} is not used. Unset: one Redis at {@link #url()}.
+     */
+    Optional<List<String>> clusterNodes();
 
     /**
      * Largest number of pooled connections per pod. Requests other than autosaves run on virtual

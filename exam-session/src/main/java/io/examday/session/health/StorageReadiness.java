@@ -7,17 +7,17 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Ready only when both Redis and Spanner answer: a pod without them cannot acknowledge saves. */
 @Readiness
 @Singleton
 public class StorageReadiness implements HealthCheck {
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final DatabaseClient db;
 
-  public StorageReadiness(RedisClient redis, DatabaseClient db) {
+  public StorageReadiness(UnifiedJedis redis, DatabaseClient db) {
     this.redis = redis;
     this.db = db;
   }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -24,12 +24,12 @@ import redis.clients.jedis.params.SetParams;
 public class AnsweredCounters {
 
   private static final String SEEDED = "~seeded";
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final long claimMillis;
   private final RedisScript add;
   private final RedisScript seed;
 
-  public AnsweredCounters(RedisClient redis, Tracer tracer, ExamSessionConfig config) {
+  public AnsweredCounters(UnifiedJedis redis, Tracer tracer, ExamSessionConfig config) {
     this.redis = redis;
     this.claimMillis = config.exams().answeredCountsSeedTimeout().toMillis();
     this.add = new RedisScript(redis, tracer, "answered-add");

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Sessions' hot state in Redis: status and deadline inputs, and per question the newest accepted
@@ -35,7 +35,7 @@ import redis.clients.jedis.RedisClient;
 public class HotStateStore {
 
   private static final String NONE = "-";
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final Tracer tracer;
   private final String ttlSeconds;
   private final RedisScript accept;
@@ -46,7 +46,7 @@ public class HotStateStore {
   private final AnsweredCounters counters;
 
   public HotStateStore(
-      RedisClient redis,
+      UnifiedJedis redis,
       Tracer tracer,
       ExamSessionConfig config,
       MeterRegistry metrics,

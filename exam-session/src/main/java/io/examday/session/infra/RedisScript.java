@@ -8,20 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /** A Lua script from {@code redis/NAME.lua}, run by digest, reloaded if Redis forgot it. */
 public final class RedisScript {
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final Tracer tracer;
   private final String name;
   private final String source;
   private volatile String sha;
 
-  public RedisScript(RedisClient redis, Tracer tracer, String name) {
+  public RedisScript(UnifiedJedis redis, Tracer tracer, String name) {
     this.redis = redis;
     this.tracer = tracer;
     this.name = name;

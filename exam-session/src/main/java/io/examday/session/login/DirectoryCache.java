@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -35,7 +35,7 @@ public class DirectoryCache {
 
   private static final String PENDING = "pending";
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final RedisScript put;
   private final String ttlSeconds;
   private final Counter hits;
@@ -43,7 +43,7 @@ public class DirectoryCache {
   private final Counter errors;
 
   public DirectoryCache(
-      RedisClient redis, Tracer tracer, ExamSessionConfig config, MeterRegistry metrics) {
+      UnifiedJedis redis, Tracer tracer, ExamSessionConfig config, MeterRegistry metrics) {
     this.redis = redis;
     this.put = new RedisScript(redis, tracer, "directory-put");
     this.ttlSeconds = Long.toString(config.redis().hotStateTtl().toSeconds());

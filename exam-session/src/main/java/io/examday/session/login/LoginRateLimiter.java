@@ -5,7 +5,7 @@ import io.examday.session.config.ExamSessionConfig;
 import io.examday.session.error.SessionError;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Limits failed logins per roll number across all pods (Redis counters with a window), so access
@@ -15,11 +15,11 @@ import redis.clients.jedis.RedisClient;
 @Singleton
 public class LoginRateLimiter {
 
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final int maxFailures;
   private final Duration window;
 
-  public LoginRateLimiter(RedisClient redis, ExamSessionConfig config) {
+  public LoginRateLimiter(UnifiedJedis redis, ExamSessionConfig config) {
     this.redis = redis;
     this.maxFailures = config.login().maxFailedAttempts();
     this.window = config.login().attemptWindow();

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -45,7 +45,7 @@ public class ExamWarmer {
   private final ExamCatalog exams;
   private final DirectoryCache directory;
   private final HotStateStore hot;
-  private final RedisClient redis;
+  private final UnifiedJedis redis;
   private final Clock clock;
   private final ExamSessionConfig.WarmConfig config;
   private final Timer duration;
@@ -56,7 +56,7 @@ public class ExamWarmer {
       ExamCatalog exams,
       DirectoryCache directory,
       HotStateStore hot,
-      RedisClient redis,
+      UnifiedJedis redis,
       Clock clock,
       ExamSessionConfig config,
       MeterRegistry metrics) {
