@@ -66,6 +66,26 @@ public interface ExamSessionConfig {
     Optional<List<String>> clusterNodes();
 
     /**
+     * TLS to the cluster's nodes (Memorystore in-transit encryption); its CA in the trust store.
+     */
+    @WithDefault("false")
+    boolean clusterTls();
+
+    /**
+     * How connections to the cluster authenticate: {@code NONE}, or {@code IAM} (Memorystore for
+     * Redis Cluster's IAM auth: an access token of the pod's service account on each new
+     * connection).
+     */
+    @WithDefault("NONE")
+    ClusterAuth clusterAuth();
+
+    /** How a connection to a Redis Cluster authenticates. */
+    enum ClusterAuth {
+      NONE,
+      IAM
+    }
+
+    /**
      * Largest number of pooled connections per pod. Requests other than autosaves run on virtual
      * threads, so this, not a thread pool, bounds how many talk to Redis at once; autosaves' checks
      * use {@link #pipelineSenders()} of them.

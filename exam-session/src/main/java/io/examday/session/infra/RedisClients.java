@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
@@ -39,8 +40,19 @@ public class RedisClients {
       return RedisClient.builder().fromURI(config.redis().url()).poolConfig(pool).build();
     }
     Set<HostAndPort> seeds = nodes.stream().map(HostAndPort::from).collect(Collectors.toSet());
-    LOG.infof("hot state on a Redis Cluster (%d seed nodes)", seeds.size());
-    return RedisClusterClient.builder().nodes(seeds).poolConfig(pool).build();
+    DefaultJedisClientConfig.Builder client =
+        DefaultJedisClientConfig.builder().ssl(config.redis().clusterTls());
+    if (config.redis().clusterAuth() == ExamSessionConfig.RedisConfig.ClusterAuth.IAM) {
+      client.credentialsProvider(RedisIamCredentials.applicationDefault());
+    }
+    LOG.infof(
+        "hot state on a Redis Cluster (%d seed nodes, tls %s, auth %s)",
+        seeds.size(), config.redis().clusterTls(), config.redis().clusterAuth());
+    return RedisClusterClient.builder()
+        .nodes(seeds)
+        .clientConfig(client.build())
+        .poolConfig(pool)
+        .build();
   }
 
   void close(@Disposes UnifiedJedis redis) {
