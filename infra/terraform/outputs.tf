@@ -12,20 +12,27 @@ output "spanner" {
   }
 }
 
+output "redis_mode" {
+  description = "cluster or standard: which settings exam-session takes (README, after the first apply)."
+  value       = var.redis.mode
+}
+
 output "redis_endpoint" {
-  description = "Memorystore host:port (TLS, port 6378). The URL with its AUTH string goes to Vault, not to git: see README."
-  value       = "${module.memorystore.host}:${module.memorystore.port}"
+  description = "host:port of the hot state: the cluster's discovery endpoint (examday.redis.cluster-nodes), or the instance (TLS, port 6378; its URL with the AUTH string goes to Vault, not to git: see README)."
+  value = (var.redis.mode == "cluster"
+    ? "${module.memorystore_cluster[0].discovery_address}:${module.memorystore_cluster[0].discovery_port}"
+  : "${module.memorystore[0].host}:${module.memorystore[0].port}")
 }
 
 output "redis_auth_string" {
-  description = "Memorystore AUTH string: copy it into Vault (secret/examday/exam-session), never into a file in git."
-  value       = module.memorystore.auth_string
+  description = "The Standard instance's AUTH string (copy it into Vault, secret/examday/exam-session, never into a file in git); null for the cluster, which uses IAM authentication."
+  value       = var.redis.mode == "standard" ? module.memorystore[0].auth_string : null
   sensitive   = true
 }
 
 output "redis_server_ca_pem" {
-  description = "CA that signs Memorystore's server certificate; the exam-session pods trust it (Vault, then the CSI volume)."
-  value       = module.memorystore.server_ca_pem
+  description = "CA that signs Memorystore's server certificates; the exam-session pods trust it (Vault, then the CSI volume)."
+  value       = var.redis.mode == "cluster" ? module.memorystore_cluster[0].server_ca_pem : module.memorystore[0].server_ca_pem
 }
 
 output "pubsub_topics" {

@@ -144,13 +144,32 @@ variable "spanner" {
 }
 
 variable "redis" {
-  description = "Memorystore for Redis (hot session state; losing it loses no answer): size in GiB, read replicas, version."
+  description = "Hot session state (losing it loses no answer). mode: \"cluster\" (Memorystore for Redis Cluster: shard_count shards of node_type, cluster_replica_count replicas each; the national exam) or \"standard\" (one Standard-tier instance: memory_size_gb, replica_count read replicas, redis_version; a small deployment). docs/capacity.md, Redis."
   type = object({
-    memory_size_gb = optional(number, 16)
-    replica_count  = optional(number, 2)
-    redis_version  = optional(string, "REDIS_7_2")
+    mode                  = optional(string, "cluster")
+    shard_count           = optional(number, 15)
+    node_type             = optional(string, "REDIS_STANDARD_SMALL")
+    cluster_replica_count = optional(number, 1)
+    memory_size_gb        = optional(number, 16)
+    replica_count         = optional(number, 2)
+    redis_version         = optional(string, "REDIS_7_2")
   })
   default = {}
+
+  validation {
+    condition     = contains(["cluster", "standard"], var.redis.mode)
+    error_message = "redis.mode must be \"cluster\" (Memorystore for Redis Cluster) or \"standard\" (one instance)."
+  }
+
+  validation {
+    condition     = var.redis.shard_count >= 1 && var.redis.shard_count <= 250
+    error_message = "redis.shard_count must be 1-250."
+  }
+
+  validation {
+    condition     = var.redis.cluster_replica_count >= 0 && var.redis.cluster_replica_count <= 2
+    error_message = "redis.cluster_replica_count must be 0-2 (1 survives a zone loss)."
+  }
 
   validation {
     condition     = var.redis.memory_size_gb >= 5 && var.redis.memory_size_gb <= 300

@@ -2,7 +2,8 @@
 # Kubernetes ServiceAccount through Workload Identity, each holding the least it needs, granted
 # on the resource (database, topic), not the project, wherever the API allows it.
 #
-#   exam-session     Spanner databaseUser (read/write data, no DDL); publisher on session-events
+#   exam-session     Spanner databaseUser (read/write data, no DDL); publisher on session-events;
+#                    Redis Cluster connection user (IAM auth) when the hot state is a cluster
 #   release-gateway  Spanner databaseUser; publisher on releases and broadcasts; subscriber on the
 #                    three topics; create/delete its own per-pod subscriptions (custom role)
 #                    objectUser on the encrypted-paper bucket (ciphertext only)
@@ -107,4 +108,17 @@ resource "google_storage_bucket_iam_member" "gateway_papers" {
   bucket = var.papers_bucket
   role   = "roles/storage.objectUser"
   member = "serviceAccount:${google_service_account.workload["release-gateway"].email}"
+}
+
+# --- Hot state (Memorystore for Redis Cluster, IAM authentication) -------------------------
+
+# exam-session authenticates each new Redis connection with its own access token. The role is
+# granted on the project: Memorystore has no per-cluster IAM resource in Terraform, and the
+# project holds this one cluster.
+resource "google_project_iam_member" "session_redis" {
+  count = var.redis_iam_auth ? 1 : 0
+
+  project = var.project_id
+  role    = "roles/redis.dbConnectionUser"
+  member  = "serviceAccount:${google_service_account.workload["exam-session"].email}"
 }

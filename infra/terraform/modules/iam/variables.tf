@@ -47,3 +47,8 @@ variable "papers_bucket" {
   description = "Bucket of the encrypted papers (release-gateway writes and serves them)."
   type        = string
 }
+
+variable "redis_iam_auth" {
+  description = "The hot state is a Memorystore for Redis Cluster with IAM authentication: exam-session may connect to it."
+  type        = bool
+}
