@@ -47,12 +47,43 @@ session_bench_java() {
   "$JAVA_HOME/bin/java" -cp "$ROOT/loadtest/target/loadtest-0.1.0-SNAPSHOT.jar:$ROOT/loadtest/target/lib/*" "$@"
 }
 
+# start_redis_cluster SHARDS: a Redis Cluster of SHARDS masters (no replicas) on ports
+# REDIS_PORT+101.. (bus ports +10,000), fresh each time, for exam-session's cluster mode; sets
+# REDIS_CLUSTER_NODES (host:port,...). Stopped with the rest of what was started here.
+start_redis_cluster() {
+  local shards=$1 i port nodes=() dir="$STATE/redis-cluster"
+  ensure_redis
+  rm -rf "$dir" && mkdir -p "$dir"
+  for ((i = 1; i <= shards; i++)); do
+    port=$((REDIS_PORT + 100 + i))
+    stop_process "redis-shard-$i"
+    start_process "redis-shard-$i" "$port" redis-server --port "$port" --bind 127.0.0.1 \
+      --cluster-enabled yes --cluster-config-file "$dir/nodes-$port.conf" --dir "$dir" \
+      --save '' --appendonly no --daemonize no
+    nodes+=("127.0.0.1:$port")
+  done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes \
+    >"$STATE/logs/redis-cluster-create.log" 2>&1 \
+    || die "redis-cli --cluster create failed (log: $STATE/logs/redis-cluster-create.log)"
+  for ((i = 0; i < 100; i++)); do
+    redis-cli -p "$((REDIS_PORT + 101))" cluster info 2>/dev/null | grep -q 'cluster_state:ok' && break
+    sleep 0.1
+  done
+  REDIS_CLUSTER_NODES=$(IFS=,; echo "${nodes[*]}")
+  log "Redis Cluster of $shards shards: $REDIS_CLUSTER_NODES"
+}
+
 # bench autosave [CANDIDATES] [SECONDS] [IN_FLIGHT]: group commit, then the naive mode (one
 # commit per save), on the bench profile; writes target/bench/autosave.json. Each mode first
 # runs AUTOSAVE_WARMUP_SECONDS (30) of the same load untimed (its saves are checked for loss too).
+# AUTOSAVE_REDIS_SHARDS=N puts exam-session's hot state on a local Redis Cluster of N shards.
 bench_autosave() {
-  local candidates=${1:-4000} seconds=${2:-30} in_flight=${3:-256} mode
+  local candidates=${1:-4000} seconds=${2:-30} in_flight=${3:-256} mode cluster=()
   session_bench_setup
+  if [ -n "${AUTOSAVE_REDIS_SHARDS:-}" ]; then
+    start_redis_cluster "$AUTOSAVE_REDIS_SHARDS"
+    cluster=(EXAMDAY_REDIS_CLUSTER_NODES="$REDIS_CLUSTER_NODES")
+  fi
   for mode in group naive; do
     local enabled=true
     [ "$mode" = naive ] && enabled=false
@@ -61,7 +92,7 @@ bench_autosave() {
     start_service_session EXAMDAY_AUTOSAVE_GROUP_COMMIT_ENABLED="$enabled" EXAMDAY_CLOSER_ENABLED=false \
       EXAMDAY_STARTUP_EXERCISE_ENABLED=false \
       EXAMDAY_AUTOSAVE_GROUP_COMMIT_FLUSHERS="${AUTOSAVE_FLUSHERS:-1}" \
-      EXAMDAY_AUTOSAVE_GROUP_COMMIT_MAX_WAIT="${AUTOSAVE_MAX_WAIT:-PT0.002S}"
+      EXAMDAY_AUTOSAVE_GROUP_COMMIT_MAX_WAIT="${AUTOSAVE_MAX_WAIT:-PT0.002S}" "${cluster[@]}"
     log "autosave benchmark ($mode commit): $candidates candidates, $in_flight saves in flight, ${seconds}s"
     session_bench_java io.examday.loadtest.autosave.AutosaveBench \
       --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$BENCH_ADMIN" --mode "$mode" \
