@@ -479,7 +479,7 @@ public final class LiveGateway {
     }
     vertx
         .<Polled>executeBlocking(
-            () -> new Polled(exams.releases(waiting), everyExam ? exams.papers(waiting) : Map.of()),
+            () -> new Polled(exams.releases(waiting), everyExam ? papers(waiting) : Map.of()),
             false)
         .onComplete(
             result -> {
@@ -491,6 +491,16 @@ public final class LiveGateway {
                 LOG.warnf("release poll failed: %s", result.cause().getClass().getSimpleName());
               }
             });
+  }
+
+  /** The exams' current papers; a failed read is logged and skipped: it must not stop releases. */
+  private Map<String, String> papers(List<String> examIds) {
+    try {
+      return exams.papers(examIds);
+    } catch (RuntimeException e) {
+      LOG.warnf("paper poll failed: %s", e.getClass().getSimpleName());
+      return Map.of();
+    }
   }
 
   /** What one poll read: the releases and, on a full poll, the current papers. */
