@@ -15,7 +15,7 @@ import redis.clients.jedis.RedisClient;
  */
 public final class RedisServer implements AutoCloseable {
 
-  private final Process process;
+  private volatile Process process;
   private final int port;
 
   private RedisServer(Process process, int port) {
@@ -24,29 +24,55 @@ public final class RedisServer implements AutoCloseable {
   }
 
   public static RedisServer start() {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    RedisServer server = new RedisServer(launch(port), port);
+    server.awaitReady();
+    return server;
+  }
+
+  /** The server goes away, as in a crash or a failover: nothing answers on its port. */
+  public void kill() {
+    process.destroyForcibly();
     try {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A new, empty server on the same port (what a replacement node looks like to a client); nothing
+   * if the server is still running.
+   */
+  public void startAgain() {
+    if (process.isAlive()) {
+      return;
+    }
+    process = launch(port);
+    awaitReady();
+  }
+
+  private static Process launch(int port) {
+    try {
       Path log = Files.createTempFile("redis-test", ".log");
-      Process process =
-          new ProcessBuilder(
-                  "redis-server",
-                  "--port",
-                  Integer.toString(port),
-                  "--bind",
-                  "127.0.0.1",
-                  "--save",
-                  "",
-                  "--appendonly",
-                  "no")
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      RedisServer server = new RedisServer(process, port);
-      server.awaitReady();
-      return server;
+      return new ProcessBuilder(
+              "redis-server",
+              "--port",
+              Integer.toString(port),
+              "--bind",
+              "127.0.0.1",
+              "--save",
+              "",
+              "--appendonly",
+              "no")
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot start redis-server (./examday installs it)", e);
     }
