@@ -10,6 +10,7 @@ import io.examday.session.hotstate.HotStateStore;
 import io.examday.session.spanner.SharedCommits;
 import io.examday.session.spanner.Timestamps;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -52,11 +53,19 @@ public class AnswerWriter implements SharedCommits {
             ? new GroupCommitter<>(
                 this::commit,
                 this::markDurable,
-                group.maxSaves(),
-                group.maxWait(),
-                group.flushers(),
+                new GroupCommitter.Limits(
+                    group.maxSaves(),
+                    group.maxWait(),
+                    group.flushers(),
+                    group.maxQueued(),
+                    group.maxQueueAge()),
                 batchSizes::record)
             : null;
+    if (committer != null) {
+      Gauge.builder("examday.autosave.commit.queued", committer, GroupCommitter::queued)
+          .description("Saves (and submits) waiting for a shared Spanner commit")
+          .register(metrics);
+    }
   }
 
   /**

@@ -264,12 +264,14 @@ public class AutosaveService {
 
   private static ExamdayException unavailable(Throwable cause) {
     String detail =
-        cause instanceof SpannerException se
-            ? se.getErrorCode().name()
-            : cause.getClass().getSimpleName();
+        switch (cause) {
+          case SpannerException se -> "storage " + se.getErrorCode().name();
+          case GroupCommitter.Refused refused -> refused.getMessage();
+          default -> "storage " + cause.getClass().getSimpleName();
+        };
     return new ExamdayException(
         SessionError.STORAGE_UNAVAILABLE,
-        "The answer was not saved (storage " + detail + "); retry the same request.",
+        "The answer was not saved (" + detail + "); retry the same request.",
         cause);
   }
 }

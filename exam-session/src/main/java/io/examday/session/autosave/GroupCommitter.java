@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,6 +29,12 @@ import org.jboss.logging.Logger;
  * commit). It is best effort: if it fails, the saves are still committed and still complete. That
  * step and the completions run on one completer thread, in commit order, while the flusher already
  * gathers and commits the next batch: Spanner is not left waiting for Redis.
+ *
+ * <p>When Spanner stalls, the queue is bounded twice: past {@code maxQueued} waiting saves a new
+ * save is refused at once, and a save that waited longer than {@code maxQueueAge} (its request has
+ * been told to retry by then) is refused instead of committed, so after an outage the flushers
+ * commit what candidates are still waiting for, not a backlog nobody waits for. Both refusals are
+ * {@link Refused}: nothing of the save was committed.
  *
  * @param <T> what each save carries to {@code afterCommit}
  */
@@ -49,39 +56,107 @@ public final class GroupCommitter<T> implements AutoCloseable {
     void committed(List<T> payloads, Timestamp at);
   }
 
+  /**
+   * How batches form and how much may wait.
+   *
+   * @param maxSaves most saves in one commit
+   * @param maxWait longest a save waits for others to join its commit
+   * @param flushers commits in flight at once
+   * @param maxQueued most saves waiting for a commit; more are refused at once
+   * @param maxQueueAge a save that waited longer is refused, not committed
+   */
+  public record Limits(
+      int maxSaves, Duration maxWait, int flushers, int maxQueued, Duration maxQueueAge) {}
+
+  /** A save refused before any of it was committed; the request may be retried as it is. */
+  public static final class Refused extends RuntimeException {
+    private final String reason;
+
+    Refused(String reason, String message) {
+      super(message, null, false, false);
+      this.reason = reason;
+    }
+
+    /** BACKLOG, EXPIRED or CLOSED. */
+    public String reason() {
+      return reason;
+    }
+  }
+
   private record Pending<T>(
-      List<Mutation> mutations, T payload, CompletableFuture<Timestamp> done) {}
+      List<Mutation> mutations, T payload, CompletableFuture<Timestamp> done, long queuedAt) {}
 
   private final Commit commit;
   private final AfterCommit<T> afterCommit;
   private final IntConsumer batchSizes;
+  private final LongSupplier nanoTime;
+  private final long maxQueueAgeNanos;
   private final Batcher<Pending<T>> batcher;
   private final ExecutorService completer =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().daemon().name("group-commit-done").factory());
 
   public GroupCommitter(
+      Commit commit, AfterCommit<T> afterCommit, Limits limits, IntConsumer batchSizes) {
+    this(commit, afterCommit, limits, batchSizes, System::nanoTime);
+  }
+
+  /** As above, with the clock a queued save's age is read from (tests move it). */
+  GroupCommitter(
       Commit commit,
       AfterCommit<T> afterCommit,
-      int maxSaves,
-      Duration maxWait,
-      int flusherCount,
-      IntConsumer batchSizes) {
+      Limits limits,
+      IntConsumer batchSizes,
+      LongSupplier nanoTime) {
     this.commit = commit;
     this.afterCommit = afterCommit;
     this.batchSizes = batchSizes;
-    this.batcher = new Batcher<>("group-commit", flusherCount, maxSaves, maxWait, this::flush);
+    this.nanoTime = nanoTime;
+    this.maxQueueAgeNanos = limits.maxQueueAge().toNanos();
+    this.batcher =
+        new Batcher<>(
+            "group-commit",
+            limits.flushers(),
+            limits.maxSaves(),
+            limits.maxWait(),
+            limits.maxQueued(),
+            this::flush);
   }
 
   public CompletableFuture<Timestamp> submit(List<Mutation> mutations, T payload) {
     CompletableFuture<Timestamp> done = new CompletableFuture<>();
-    if (!batcher.offer(new Pending<>(mutations, payload, done))) {
-      done.completeExceptionally(new IllegalStateException("group committer is closed"));
+    switch (batcher.offer(new Pending<>(mutations, payload, done, nanoTime.getAsLong()))) {
+      case QUEUED -> {}
+      case FULL ->
+          done.completeExceptionally(
+              new Refused("BACKLOG", "too many saves are waiting for storage already"));
+      case CLOSED ->
+          done.completeExceptionally(new Refused("CLOSED", "this server is shutting down"));
     }
     return done;
   }
 
-  private void flush(List<Pending<T>> batch) {
+  /** Saves waiting for a commit now. */
+  public int queued() {
+    return batcher.queued();
+  }
+
+  private void flush(List<Pending<T>> queued) {
+    List<Pending<T>> batch = new ArrayList<>(queued.size());
+    long now = nanoTime.getAsLong();
+    for (Pending<T> pending : queued) {
+      if (now - pending.queuedAt() > maxQueueAgeNanos) {
+        pending
+            .done()
+            .completeExceptionally(
+                new Refused("EXPIRED", "waited too long for storage; nothing was committed"));
+      } else {
+        batch.add(pending);
+      }
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
     List<Mutation> mutations = new ArrayList<>();
     List<T> payloads = new ArrayList<>(batch.size());
     for (Pending<T> pending : batch) {
@@ -98,8 +173,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
       return;
     }
     batchSizes.accept(batch.size());
-    List<Pending<T>> committedSaves = List.copyOf(batch);
-    completer.execute(() -> complete(committedSaves, payloads, committed));
+    completer.execute(() -> complete(batch, payloads, committed));
   }
 
   private void complete(List<Pending<T>> batch, List<T> payloads, Timestamp committed) {

@@ -50,6 +50,14 @@ public interface ExamSessionConfig {
     /** Apply the schema migrations at start-up (local and tests; production runs them in CD). */
     @WithDefault("false")
     boolean migrateOnStart();
+
+    /**
+     * Longest a read, query or commit may take, retries included (the client's default is an hour):
+     * when Spanner is unreachable a request gets 503 and a group commit gives way to the next
+     * batch, instead of a thread waiting on it for an hour.
+     */
+    @WithDefault("PT10S")
+    Duration timeout();
   }
 
   /** Hot state (Memorystore in production). */
@@ -181,6 +189,20 @@ public interface ExamSessionConfig {
 
     /** Spanner throughput-optimized writes (max_commit_delay); unset on the emulator. */
     Optional<Duration> maxCommitDelay();
+
+    /**
+     * Most saves waiting for a commit; more are refused at once (503, retryable). Reached only when
+     * Spanner stalls: in normal operation a few hundred wait.
+     */
+    @WithDefault("20000")
+    int maxQueued();
+
+    /**
+     * A save that waited longer for its commit is refused instead of committed: its request has
+     * been told to retry (after 20 s) or is about to be.
+     */
+    @WithDefault("PT15S")
+    Duration maxQueueAge();
   }
 
   /** Exam metadata cache. */

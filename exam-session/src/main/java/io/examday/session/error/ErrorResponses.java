@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.google.cloud.spanner.SpannerException;
 import io.examday.common.error.ApiError;
 import io.examday.common.error.ExamdayException;
+import io.examday.session.autosave.GroupCommitter;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -99,6 +100,18 @@ public class ErrorResponses {
   public Response spanner(SpannerException e) {
     LOG.warnf("Spanner unavailable: %s", e.getErrorCode());
     return respond(503, unavailable());
+  }
+
+  /** A shared commit refused the write before committing any of it (a Spanner stall). */
+  @ServerExceptionMapper
+  public Response refused(GroupCommitter.Refused e) {
+    LOG.warnf("shared commit refused: %s", e.reason());
+    return respond(
+        503,
+        new ExamdayException(
+                SessionError.STORAGE_UNAVAILABLE,
+                "Not saved: " + e.getMessage() + ". Nothing was lost; retry the same request.")
+            .toApiError());
   }
 
   @ServerExceptionMapper

@@ -19,18 +19,40 @@ import java.util.function.Consumer;
  */
 public final class Batcher<E> implements AutoCloseable {
 
-  private final BlockingQueue<E> queue = new LinkedBlockingQueue<>();
+  /** What became of an offered item. */
+  public enum Offer {
+    QUEUED,
+    /** The queue holds {@code capacity} items already: the caller must answer this one itself. */
+    FULL,
+    /** Closed: the caller must answer this one itself. */
+    CLOSED
+  }
+
+  private final BlockingQueue<E> queue;
   private final int maxBatch;
   private final long maxWaitNanos;
   private final Consumer<List<E>> flush;
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running = true;
 
+  /** An unbounded queue (its callers bound it themselves). */
+  public Batcher(
+      String threadName, int threads, int maxBatch, Duration maxWait, Consumer<List<E>> flush) {
+    this(threadName, threads, maxBatch, maxWait, Integer.MAX_VALUE, flush);
+  }
+
   /**
+   * @param capacity most items waiting at once; an offer beyond it is refused, not queued
    * @param flush gets each batch; the list is reused once it returns, so keep a copy if needed
    */
   public Batcher(
-      String threadName, int threads, int maxBatch, Duration maxWait, Consumer<List<E>> flush) {
+      String threadName,
+      int threads,
+      int maxBatch,
+      Duration maxWait,
+      int capacity,
+      Consumer<List<E>> flush) {
+    this.queue = new LinkedBlockingQueue<>(capacity);
     this.maxBatch = maxBatch;
     this.maxWaitNanos = maxWait.toNanos();
     this.flush = flush;
@@ -39,13 +61,17 @@ public final class Batcher<E> implements AutoCloseable {
     }
   }
 
-  /** Queues an item; false once closed (the caller must answer it itself). */
-  public boolean offer(E item) {
+  /** Queues an item unless closed or full. */
+  public Offer offer(E item) {
     if (!running) {
-      return false;
+      return Offer.CLOSED;
     }
-    queue.add(item);
-    return true;
+    return queue.offer(item) ? Offer.QUEUED : Offer.FULL;
+  }
+
+  /** Items waiting now. */
+  public int queued() {
+    return queue.size();
   }
 
   private void work() {

@@ -35,7 +35,7 @@ public final class PipelinedScript implements AutoCloseable {
 
   public CompletableFuture<Object> submit(List<String> keys, List<String> args) {
     CompletableFuture<Object> reply = new CompletableFuture<>();
-    if (!batcher.offer(new Call(keys, args, reply))) {
+    if (batcher.offer(new Call(keys, args, reply)) != Batcher.Offer.QUEUED) {
       reply.completeExceptionally(
           new JedisConnectionException("Redis pipeline closed: this server is shutting down"));
     }

@@ -5,6 +5,7 @@ import com.google.cloud.spanner.Spanner;
 import io.examday.common.spanner.SchemaMigrator;
 import io.examday.common.spanner.SpannerConnector;
 import io.examday.common.spanner.SpannerSettings;
+import io.examday.common.spanner.SpannerTimeouts;
 import io.examday.session.config.ExamSessionConfig;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.Startup;
@@ -31,7 +32,12 @@ public class SpannerClients {
   @Startup
   Spanner spanner(SpannerSettings settings, ExamSessionConfig config, OpenTelemetry telemetry) {
     Spanner spanner =
-        SpannerConnector.open(settings, options -> options.setOpenTelemetry(telemetry));
+        SpannerConnector.open(
+            settings,
+            options -> {
+              options.setOpenTelemetry(telemetry);
+              SpannerTimeouts.bound(options, config.spanner().timeout());
+            });
     if (config.spanner().migrateOnStart()) {
       var applied = new SchemaMigrator(spanner, settings).migrate();
       LOG.infof("schema migrations applied at start-up: %s", applied.isEmpty() ? "none" : applied);

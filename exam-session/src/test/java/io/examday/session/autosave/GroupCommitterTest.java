@@ -13,9 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitterTest {
+
+  private static GroupCommitter.Limits limits(int maxSaves) {
+    return new GroupCommitter.Limits(maxSaves, Duration.ZERO, 1, 10_000, Duration.ofMinutes(1));
+  }
 
   private static List<Mutation> save(int i) {
     return List.of(Mutation.delete("T", com.google.cloud.spanner.Key.of(i)));
@@ -46,7 +51,7 @@ class GroupCommitterTest {
           }
         };
     try (GroupCommitter<Integer> committer =
-        new GroupCommitter<>(commit, afterCommit, 100, Duration.ZERO, 1, n -> {})) {
+        new GroupCommitter<>(commit, afterCommit, limits(100), n -> {})) {
       CompletableFuture<Timestamp> first = committer.submit(save(0), 0);
       all.add(first);
       firstCommitEntered.await(5, TimeUnit.SECONDS);
@@ -90,9 +95,7 @@ class GroupCommitterTest {
               return Timestamp.ofTimeMicroseconds(commits.size());
             },
             afterCommit,
-            10,
-            Duration.ZERO,
-            1,
+            limits(10),
             n -> {})) {
       CompletableFuture<Timestamp> first = committer.submit(save(1), 1);
       assertThat(firstMarkEntered.await(5, TimeUnit.SECONDS)).isTrue();
@@ -118,9 +121,7 @@ class GroupCommitterTest {
             (payloads, at) -> {
               throw new IllegalStateException("redis down");
             },
-            10,
-            Duration.ZERO,
-            1,
+            limits(10),
             n -> {})) {
       assertThat(committer.submit(save(1), "s").get(5, TimeUnit.SECONDS))
           .isEqualTo(Timestamp.ofTimeMicroseconds(42));
@@ -136,9 +137,7 @@ class GroupCommitterTest {
               throw new IllegalStateException("spanner down");
             },
             (payloads, at) -> marked.addAll(payloads),
-            10,
-            Duration.ZERO,
-            1,
+            limits(10),
             n -> {})) {
       CompletableFuture<Timestamp> save = committer.submit(save(1), "s");
       assertThatThrownBy(() -> save.get(5, TimeUnit.SECONDS))
@@ -146,6 +145,83 @@ class GroupCommitterTest {
           .hasRootCauseMessage("spanner down");
     }
     assertThat(marked).as("nothing is marked durable when the commit failed").isEmpty();
+  }
+
+  @Test
+  void whileACommitHangsSavesBeyondTheQueueLimitAreRefusedAtOnce() throws Exception {
+    CountDownLatch commitEntered = new CountDownLatch(1);
+    CountDownLatch releaseCommit = new CountDownLatch(1);
+    List<Integer> commitSizes = new CopyOnWriteArrayList<>();
+    try (GroupCommitter<Integer> committer =
+        new GroupCommitter<>(
+            mutations -> {
+              commitSizes.add(mutations.size());
+              commitEntered.countDown();
+              await(releaseCommit);
+              return Timestamp.ofTimeMicroseconds(1);
+            },
+            (payloads, at) -> {},
+            new GroupCommitter.Limits(100, Duration.ZERO, 1, 3, Duration.ofMinutes(1)),
+            n -> {})) {
+      CompletableFuture<Timestamp> inCommit = committer.submit(save(0), 0);
+      assertThat(commitEntered.await(5, TimeUnit.SECONDS)).isTrue();
+      List<CompletableFuture<Timestamp>> waiting =
+          List.of(
+              committer.submit(save(1), 1),
+              committer.submit(save(2), 2),
+              committer.submit(save(3), 3));
+      assertThat(committer.queued()).isEqualTo(3);
+      CompletableFuture<Timestamp> refused = committer.submit(save(4), 4);
+      assertThat(refused).isCompletedExceptionally();
+      assertThatThrownBy(refused::get)
+          .hasCauseInstanceOf(GroupCommitter.Refused.class)
+          .cause()
+          .hasFieldOrPropertyWithValue("reason", "BACKLOG");
+      releaseCommit.countDown();
+      assertThat(inCommit.get(5, TimeUnit.SECONDS)).isNotNull();
+      for (CompletableFuture<Timestamp> save : waiting) {
+        assertThat(save.get(5, TimeUnit.SECONDS)).isNotNull();
+      }
+    }
+    assertThat(commitSizes).as("the refused save was never committed").containsExactly(1, 3);
+  }
+
+  @Test
+  void aSaveThatWaitedPastItsAgeIsRefusedNotCommittedAndTheRestCommit() throws Exception {
+    AtomicLong now = new AtomicLong();
+    CountDownLatch commitEntered = new CountDownLatch(1);
+    CountDownLatch releaseCommit = new CountDownLatch(1);
+    List<List<Mutation>> commits = new CopyOnWriteArrayList<>();
+    List<Integer> marked = new CopyOnWriteArrayList<>();
+    try (GroupCommitter<Integer> committer =
+        new GroupCommitter<>(
+            mutations -> {
+              commits.add(List.copyOf(mutations));
+              commitEntered.countDown();
+              await(releaseCommit);
+              return Timestamp.ofTimeMicroseconds(commits.size());
+            },
+            (payloads, at) -> marked.addAll(payloads),
+            new GroupCommitter.Limits(100, Duration.ZERO, 1, 100, Duration.ofSeconds(15)),
+            n -> {},
+            now::get)) {
+      CompletableFuture<Timestamp> hanging = committer.submit(save(0), 0);
+      assertThat(commitEntered.await(5, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Timestamp> old = committer.submit(save(1), 1);
+      now.addAndGet(Duration.ofSeconds(10).toNanos());
+      CompletableFuture<Timestamp> recent = committer.submit(save(2), 2);
+      now.addAndGet(Duration.ofSeconds(6).toNanos()); // old waited 16 s, recent 6 s
+      releaseCommit.countDown();
+      assertThat(hanging.get(5, TimeUnit.SECONDS)).isNotNull();
+      assertThat(recent.get(5, TimeUnit.SECONDS)).isEqualTo(Timestamp.ofTimeMicroseconds(2));
+      assertThatThrownBy(() -> old.get(5, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(GroupCommitter.Refused.class)
+          .cause()
+          .hasFieldOrPropertyWithValue("reason", "EXPIRED");
+    }
+    assertThat(commits).hasSize(2);
+    assertThat(commits.get(1)).as("only the save still waited for").isEqualTo(save(2));
+    assertThat(marked).as("the refused save is not marked durable").containsExactly(0, 2);
   }
 
   private static void await(CountDownLatch latch) {

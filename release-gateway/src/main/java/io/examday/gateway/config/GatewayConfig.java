@@ -238,5 +238,13 @@ public interface GatewayConfig {
 
     /** Emulator host:port; unset for real Spanner. */
     Optional<String> emulatorHost();
+
+    /**
+     * Longest a read, query, transaction or commit may take, retries included (the client's default
+     * is an hour): when Spanner is unreachable a release gets a clear 503 and the polls try again,
+     * instead of waiting on it.
+     */
+    @WithDefault("PT10S")
+    Duration timeout();
   }
 }

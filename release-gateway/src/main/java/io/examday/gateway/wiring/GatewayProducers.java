@@ -3,6 +3,7 @@ package io.examday.gateway.wiring;
 import com.google.cloud.spanner.Spanner;
 import io.examday.common.spanner.SpannerConnector;
 import io.examday.common.spanner.SpannerSettings;
+import io.examday.common.spanner.SpannerTimeouts;
 import io.examday.common.token.Ed25519Keys;
 import io.examday.common.token.SessionTokenVerifier;
 import io.examday.gateway.config.GatewayConfig;
@@ -53,7 +54,9 @@ public final class GatewayProducers {
   @Produces
   @Singleton
   Spanner spanner(GatewayConfig config) {
-    return SpannerConnector.open(spannerSettings(config));
+    return SpannerConnector.open(
+        spannerSettings(config),
+        options -> SpannerTimeouts.bound(options, config.spanner().timeout()));
   }
 
   void closeSpanner(@Disposes Spanner spanner) {
