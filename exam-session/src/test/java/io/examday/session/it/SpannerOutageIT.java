@@ -106,6 +106,11 @@ class SpannerOutageIT {
         .isLessThan(Duration.ofSeconds(15));
     // the flusher moved on: the next save gets its own answer, not a place behind the lost commit
     save(token, "q2", 1, "during").then().statusCode(503);
+    started = System.nanoTime();
+    state(token).then().statusCode(503).body("code", equalTo("STORAGE_UNAVAILABLE"));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("a streaming read gives up too")
+        .isLessThan(Duration.ofSeconds(15));
     given()
         .auth()
         .oauth2(token)
