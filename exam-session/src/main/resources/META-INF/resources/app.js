@@ -137,13 +137,75 @@ async function loadSession() {
       answers.set(saved.questionId, { seq: saved.seq, value: saved.value, ackedSeq: saved.seq, committedAt: saved.committedAt });
     }
   }
+  if (session.status !== "SUBMITTED") restoreDrafts();
   applyStatus();
   return session;
+}
+
+/**
+ * Edits the server has not acknowledged yet, kept on this device (localStorage) so that a reload,
+ * a crashed browser or a closed tab during a network outage does not lose them. One entry per
+ * question, removed once its edit is acknowledged and all of the session's at the submit: only
+ * unsaved answers are ever left on a shared computer.
+ */
+const drafts = {
+  key(questionId) {
+    return `examday.draft.${login.sessionId}.${questionId}`;
+  },
+  keep(questionId, answer) {
+    try {
+      window.localStorage.setItem(this.key(questionId), JSON.stringify({ seq: answer.seq, value: answer.value }));
+    } catch {
+      // storage full or disabled: the edit is still sent, only not kept across a reload
+    }
+  },
+  /** Forgets the draft once an edit at least as new is acknowledged. */
+  acknowledged(questionId, seq) {
+    const draft = this.read(this.key(questionId));
+    if (draft && draft.seq <= seq) window.localStorage.removeItem(this.key(questionId));
+  },
+  read(key) {
+    try {
+      const draft = JSON.parse(window.localStorage.getItem(key));
+      return draft && Number.isInteger(draft.seq) && typeof draft.value === "string" ? draft : null;
+    } catch {
+      return null;
+    }
+  },
+  /** questionId -> draft, for this session. */
+  all() {
+    const prefix = `examday.draft.${login.sessionId}.`;
+    const found = new Map();
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const key = window.localStorage.key(i);
+      if (key && key.startsWith(prefix)) found.set(key.slice(prefix.length), this.read(key));
+    }
+    return found;
+  },
+  clear() {
+    for (const questionId of this.all().keys()) window.localStorage.removeItem(this.key(questionId));
+  },
+};
+
+/** Drafts newer than what the server holds become pending edits again and are sent. */
+function restoreDrafts() {
+  let restored = false;
+  for (const [questionId, draft] of drafts.all()) {
+    const known = answers.get(questionId);
+    if (!draft || (known && draft.seq <= Math.max(known.ackedSeq, known.seq))) {
+      if (!draft || (known && draft.seq <= known.ackedSeq)) window.localStorage.removeItem(drafts.key(questionId));
+      continue;
+    }
+    answers.set(questionId, { ...(known || { ackedSeq: 0 }), seq: draft.seq, value: draft.value, restored: true });
+    restored = true;
+  }
+  return restored;
 }
 
 function applyStatus() {
   const status = session.status;
   if (status === "SUBMITTED") {
+    drafts.clear();
     setPhase("submitted");
     if (live) live.stop();
     return;
@@ -153,6 +215,7 @@ function applyStatus() {
     setPhase(status === "WAITING" ? "waiting" : body.dataset.phase === "starting" ? "waiting" : body.dataset.phase);
   }
   if (paper.opened) setPhase(status === "PAUSED" ? "paused" : "active");
+  if (status === "ACTIVE" && autosave.pending().length) autosave.kick(); // restored drafts
   if (status === "PAUSED") show(MESSAGES.SESSION_PAUSED, "info");
 }
 
@@ -280,6 +343,7 @@ function renderAnswers() {
     const text = box.querySelector("textarea");
     if (text) text.value = answer.value;
     if (answer.ackedSeq === answer.seq) setSaveStatus(questionId, "saved");
+    else if (answer.restored) setSaveStatus(questionId, "saving", "Restored from this device, saving…");
   }
 }
 
@@ -307,8 +371,10 @@ function edit(questionId, value) {
   const answer = answers.get(questionId) || { seq: 0, ackedSeq: 0 };
   answer.seq = Math.max(answer.seq, lastSeq(questionId)) + 1;
   answer.value = value;
+  answer.restored = false;
   answers.set(questionId, answer);
   window.localStorage.setItem(`examday.seq.${login.sessionId}.${questionId}`, String(answer.seq));
+  drafts.keep(questionId, answer);
   setSaveStatus(questionId, "saving");
   autosave.kick();
 }
@@ -343,7 +409,11 @@ const autosave = {
       if (ack && ack.status === "SAVED") {
         answer.ackedSeq = Math.max(answer.ackedSeq, seq);
         answer.committedAt = ack.committedAt;
-        if (answer.seq === seq) setSaveStatus(questionId, "saved");
+        drafts.acknowledged(questionId, seq);
+        if (answer.seq === seq) {
+          answer.restored = false;
+          setSaveStatus(questionId, "saved");
+        }
       }
     } catch (error) {
       await this.failed(questionId, answer, seq, error);
@@ -354,6 +424,7 @@ const autosave = {
       // another window used these numbers: renumber this edit above them and send it again
       if (answer.seq === seq) answer.seq = seq + 1;
       window.localStorage.setItem(`examday.seq.${login.sessionId}.${questionId}`, String(answer.seq));
+      drafts.keep(questionId, answer);
       return;
     }
     if (error.code === "SESSION_SUBMITTED" || error.code === "DEADLINE_PASSED") {

@@ -27,6 +27,7 @@ class CandidatePageIT {
   private static final String QUESTION = "What is 6 x 7?";
   private static final String CORRECTED = "What is 6 x 7 (in base ten)?";
   private static final String Q1 = ".question[data-question-id=\"q1\"]";
+  private static final String Q2 = ".question[data-question-id=\"q2\"]";
 
   private static Platform platform;
   private static Chromium chromium;
@@ -277,6 +278,37 @@ class CandidatePageIT {
             + " .save-status').dataset.state === 'saved'",
         WAIT);
 
+    // an edit the server never acknowledged survives a reload (kept on this device, sent again)
+    page.call(
+        "Fetch.enable",
+        Map.of("patterns", List.of(Map.of("urlPattern", "*/api/v1/session/answers*"))));
+    page.eval("document.querySelector('" + Q2 + " input[value=\"7\"]').click()");
+    JsonNode unanswered = page.nextEvent("Fetch.requestPaused", WAIT);
+    assertThat(unanswered.path("request").path("postData").asText()).contains("\"q2\"");
+    page.call("Page.reload", Map.of()); // the request is never answered
+    JsonNode resent = page.nextEvent("Fetch.requestPaused", WAIT);
+    assertThat(resent.path("request").path("postData").asText())
+        .contains("\"questionId\":\"q2\"", "\"seq\":1", "\"value\":\"7\"");
+    page.await(
+        "document.querySelector('"
+            + Q2
+            + " .save-status')?.dataset.state === 'saving'"
+            + " && document.querySelector('"
+            + Q2
+            + " input[value=\"7\"]').checked",
+        WAIT);
+    assertThat(page.text("document.querySelector('" + Q2 + " .save-status').textContent"))
+        .isEqualTo("Restored from this device, saving…");
+    page.call("Fetch.continueRequest", Map.of("requestId", resent.get("requestId").asText()));
+    page.await("document.querySelector('" + Q2 + " .save-status').dataset.state === 'saved'", WAIT);
+    page.call("Fetch.disable", Map.of());
+    assertThat(
+            page.eval(
+                    "Object.keys(localStorage).filter((k) => k.startsWith('examday.draft.')).length")
+                .asInt())
+        .as("an acknowledged edit leaves no draft behind")
+        .isZero();
+
     // the gateway restarts: the page reconnects by itself and gets the release again
     platform.stopGateway();
     page.await(
@@ -316,8 +348,8 @@ class CandidatePageIT {
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.json().get("code").asText()).isEqualTo("SESSION_SUBMITTED");
     assertThat(answers(token))
-        .singleElement()
-        .satisfies(a -> assertThat(a.get("value").asText()).isEqualTo("48"));
+        .extracting(a -> a.get("questionId").asText() + "=" + a.get("value").asText())
+        .containsExactlyInAnyOrder("q1=48", "q2=7");
   }
 
   @Test
