@@ -12,9 +12,9 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
+import io.examday.common.testing.StallingProxy;
 import io.examday.session.support.ExamSessionTestResource;
 import io.examday.session.support.Fixture;
-import io.examday.session.support.StallingProxy;
 import io.examday.session.support.TestClockProducer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

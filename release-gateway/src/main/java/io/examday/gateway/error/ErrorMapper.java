@@ -1,8 +1,10 @@
 package io.examday.gateway.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.cloud.spanner.SpannerException;
 import io.examday.common.error.ApiError;
 import io.examday.common.error.ExamdayException;
+import io.examday.gateway.exam.SpannerExams;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -50,6 +52,21 @@ public final class ErrorMapper {
       return malformed();
     }
     return respond(status, new ApiError("HTTP_" + status, "The request was not accepted.", false));
+  }
+
+  /** Spanner unreachable or slow (an outage, not a bug): a warning with its code, no stack. */
+  @ServerExceptionMapper
+  public Response spanner(SpannerException e) {
+    if (!SpannerExams.transientFailure(e)) {
+      return unexpected(e);
+    }
+    LOG.warnf("Spanner unavailable: %s", e.getErrorCode());
+    return respond(
+        503,
+        new ApiError(
+            GatewayError.DEPENDENCY_UNAVAILABLE.code(),
+            "The exam database did not answer in time; send the same request again shortly.",
+            true));
   }
 
   @ServerExceptionMapper

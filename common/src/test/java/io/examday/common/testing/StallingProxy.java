@@ -1,4 +1,4 @@
-package io.examday.session.support;
+package io.examday.common.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
