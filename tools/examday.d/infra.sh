@@ -199,17 +199,73 @@ $out"
   rm -rf "$tmp"
 }
 
+# promtool from Debian's prometheus package, unpacked (not installed: that would start a
+# Prometheus server) into .local/tools when it is not on PATH.
+ensure_promtool() {
+  if command -v promtool >/dev/null; then
+    PROMTOOL=$(command -v promtool)
+    return
+  fi
+  PROMTOOL="$STATE_ROOT/tools/promtool"
+  [ -x "$PROMTOOL" ] && return
+  log "fetching promtool (Debian package prometheus, unpacked into .local/tools)"
+  local tmp
+  tmp=$(mktemp -d)
+  chmod 777 "$tmp" # apt's download user writes here
+  if [ ! -f "$STATE_ROOT/.apt-updated" ]; then
+    apt-get update -qq >/dev/null 2>&1 && mkdir -p "$STATE_ROOT" && touch "$STATE_ROOT/.apt-updated"
+  fi
+  if (cd "$tmp" && apt-get download prometheus >/dev/null 2>&1) \
+    && dpkg -x "$tmp"/prometheus_*.deb "$tmp/x" && [ -x "$tmp/x/usr/bin/promtool" ]; then
+    mkdir -p "$STATE_ROOT/tools"
+    cp "$tmp/x/usr/bin/promtool" "$PROMTOOL"
+  fi
+  rm -rf "$tmp"
+}
+
+# The exam-day alerts: valid rules, their unit tests pass, every metric they name is one a service
+# registers (a renamed meter would otherwise silence its alert), every runbook link has its section.
+infra_check_alerts() {
+  local rules="$INFRA_ARGO_DIR/platform/alerts/examday.rules.yaml"
+  local tests="$INFRA_ARGO_DIR/platform/alerts/examday.rules.test.yaml"
+  local runbook="$ROOT/docs/operations.md"
+  [ -f "$rules" ] || { infra_error "argocd/platform/alerts/examday.rules.yaml is missing"; return; }
+  ensure_promtool
+  if [ ! -x "${PROMTOOL:-}" ]; then
+    infra_error "promtool not available (Debian package prometheus): the alert rules cannot be checked"
+  else
+    local out
+    out=$("$PROMTOOL" check rules "$rules" 2>&1) || infra_error "promtool check rules failed:
+$out"
+    out=$(cd "$(dirname "$tests")" && "$PROMTOOL" test rules "$(basename "$tests")" 2>&1) \
+      || infra_error "promtool test rules failed:
+$out"
+  fi
+  local metric meter
+  for metric in $(grep -oE 'examday_[a-z_]+' "$rules" | sort -u); do
+    meter=$(sed -E 's/_(bucket|count|sum|max|total)$//; s/_(seconds|milliseconds)$//' <<<"$metric")
+    grep -rqF "\"${meter//_/.}\"" "$ROOT"/*/src/main/java \
+      || infra_error "alert rules use $metric, but no service registers a meter named ${meter//_/.}"
+  done
+  local anchor
+  for anchor in $(grep -oE 'operations\.md#[a-z0-9-]+' "$rules" | sed 's/.*#//' | sort -u); do
+    grep -qiE "^#+ +${anchor}[[:space:]]*$" "$runbook" 2>/dev/null \
+      || infra_error "alert rules link docs/operations.md#$anchor, which has no such section"
+  done
+}
+
 # check_infra: fails (returns 1) with every problem listed.
 check_infra() {
   INFRA_ERRORS=()
   infra_check_terraform
   infra_check_argocd
+  infra_check_alerts
   if [ ${#INFRA_ERRORS[@]} -gt 0 ]; then
     local error
     for error in "${INFRA_ERRORS[@]}"; do printf '\033[31m[examday] infra:\033[0m %s\n' "$error" >&2; done
     return 1
   fi
-  log "infra: terraform fmt clean, $(find "$INFRA_ARGO_DIR" -name kustomization.yaml | wc -l) kustomizations render, contracts hold"
+  log "infra: terraform fmt clean, $(find "$INFRA_ARGO_DIR" -name kustomization.yaml | wc -l) kustomizations render, contracts hold, alert rules tested"
 }
 
 # ./examday check-infra

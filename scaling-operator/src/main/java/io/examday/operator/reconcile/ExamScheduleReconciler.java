@@ -154,6 +154,7 @@ public class ExamScheduleReconciler implements Reconciler<ExamSchedule>, Cleaner
     LOG.warnf("%s: reconcile failed, will retry: %s", ScheduleKey.of(schedule), error.toString());
     schedule.setStatus(
         StatusAggregator.failedAttempt(schedule.getStatus(), generation, error, clock.instant()));
+    metrics.degraded(ScheduleKey.of(schedule), true);
     return ErrorStatusUpdateControl.patchStatus(schedule);
   }
 
@@ -182,6 +183,7 @@ public class ExamScheduleReconciler implements Reconciler<ExamSchedule>, Cleaner
       metrics.phase(key, Phase.FAILED);
       ExamScheduleStatus status =
           StatusAggregator.invalid(previous, generation, e.getMessage(), now);
+      metrics.degraded(key, true);
       announcer.announce(schedule, previous, status);
       return write(schedule, previous, status, settings.resync());
     }
@@ -191,6 +193,7 @@ public class ExamScheduleReconciler implements Reconciler<ExamSchedule>, Cleaner
         StatusAggregator.of(previous, generation, plan, observed, ledgers, now);
     announcer.announce(schedule, previous, status);
     metrics.phase(key, plan.phase());
+    metrics.degraded(key, StatusAggregator.isTrue(status, StatusAggregator.DEGRADED));
     if (status.getCapacityMarginSeconds() != null) {
       metrics.margin(key, status.getCapacityMarginSeconds());
     }

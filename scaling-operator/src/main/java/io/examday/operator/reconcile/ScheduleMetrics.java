@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the war room watches: schedules by phase, the margin CapacityReady left before T-0, HPA
- * patches, and the CPU a reconcile costs.
+ * What the war room watches: schedules by phase, those Degraded, the margin CapacityReady left
+ * before T-0, HPA patches, and the CPU a reconcile costs.
  */
 public final class ScheduleMetrics {
 
@@ -24,6 +24,7 @@ public final class ScheduleMetrics {
   private final MeterRegistry registry;
   private final Map<String, Phase> phases = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> margins = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> degraded = new ConcurrentHashMap<>();
   private final Counter floorPatches;
   private final DistributionSummary reconcileCpu;
   private final Timer reconcileTime;
@@ -36,6 +37,12 @@ public final class ScheduleMetrics {
           .tag("phase", phase.label())
           .register(registry);
     }
+    Gauge.builder(
+            "examday.operator.schedules.degraded",
+            degraded,
+            all -> all.values().stream().filter(Boolean::booleanValue).count())
+        .description("ExamSchedules whose Degraded condition is True (capacity short, or an error)")
+        .register(registry);
     floorPatches =
         Counter.builder("examday.operator.hpa.patches")
             .description("HPA floor writes (raise or restore)")
@@ -53,6 +60,10 @@ public final class ScheduleMetrics {
 
   void phase(String scheduleKey, Phase phase) {
     phases.put(scheduleKey, phase);
+  }
+
+  void degraded(String scheduleKey, boolean isDegraded) {
+    degraded.put(scheduleKey, isDegraded);
   }
 
   void margin(String scheduleKey, long seconds) {
@@ -82,6 +93,7 @@ public final class ScheduleMetrics {
 
   void forget(String scheduleKey) {
     phases.remove(scheduleKey);
+    degraded.remove(scheduleKey);
     if (margins.remove(scheduleKey) != null) {
       registry
           .find("examday.operator.capacity.margin")

@@ -162,6 +162,9 @@ class ExamScheduleReconcilerIT {
 
   @Test
   void missingCapacityAtTheDeadlineIsDegradedWithAWarningThenRecovers() {
+    operator.close();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    operator = start(registry);
     cluster.target("exam-session", 3, 3, 50);
     Instant start = clock.instant().plus(Duration.ofHours(1));
     // Must be ready 59m58s before T-0, i.e. two seconds from now.
@@ -181,6 +184,9 @@ class ExamScheduleReconcilerIT {
                   .contains("exam-session: 3/12 pods ready", "balloons: 0/2 running");
             });
     assertThat(cluster.eventReasons()).contains("Degraded");
+    assertThat(registry.get("examday.operator.schedules.degraded").gauge().value())
+        .as("the alert's metric")
+        .isEqualTo(1.0);
 
     cluster.ready("exam-session", 12);
     cluster.ready(SurgeWorkloads.balloonName(cluster.schedule("tight")), 2);
@@ -194,6 +200,7 @@ class ExamScheduleReconcilerIT {
                   .isFalse();
             });
     assertThat(cluster.eventReasons()).contains("Recovered", "CapacityReady");
+    assertThat(registry.get("examday.operator.schedules.degraded").gauge().value()).isZero();
   }
 
   @Test
