@@ -28,6 +28,8 @@ usage: ./examday rehearse [options]
   --live-url URL      its candidate-socket URL, same order (default: the --gateway-url)
   --own-stack true    start an own exam-session and one gateway per shard on an own database
                       (what ./examday bench rehearsal does)
+  --fault KIND@+Ns    inject a fault N seconds after the release; repeatable. KIND:
+                      redis-flush (the hot state is lost: FLUSHALL on exam-session's Redis)
 USAGE
 }
 
@@ -154,6 +156,34 @@ rehearsal_redis_stats() {
     /^total_commands_processed:/ {c=$2} /^used_memory:/ {m=$2} END {print (c+0) " " (m+0)}'
 }
 
+# rehearsal_faults RUN_DIR SPEC...: waits for the plan's release, then injects each fault at its
+# offset (KIND@+Ns), logging "KIND at release+Ns (done at +X ms)" to RUN_DIR/faults.log.
+rehearsal_faults() {
+  local run_dir=$1 spec kind offset release_ms now_ms due_ms
+  shift
+  release_ms=$(sed -n 's/.*"releaseAtEpochMs" *: *\([0-9]*\).*/\1/p' "$run_dir/plan.json")
+  [ -n "$release_ms" ] || { echo "no releaseAtEpochMs in plan.json" >>"$run_dir/faults.log"; return; }
+  for spec in "$@"; do
+    kind=${spec%@*}
+    offset=${spec#*@+}
+    offset=${offset%s}
+    due_ms=$((release_ms + offset * 1000))
+    now_ms=$(date +%s%3N)
+    [ "$due_ms" -gt "$now_ms" ] && sleep "$(awk -v ms=$((due_ms - now_ms)) 'BEGIN {printf "%.3f", ms / 1000}')"
+    case "$kind" in
+      redis-flush) redis-cli -p "$REDIS_PORT" flushall >/dev/null ;;
+    esac
+    echo "$kind at release+${offset}s (done at +$(($(date +%s%3N) - release_ms)) ms)" >>"$run_dir/faults.log"
+  done
+}
+
+# rehearsal_fault_spec SPEC: dies unless SPEC is KIND@+Ns with a known KIND.
+rehearsal_fault_spec() {
+  [[ "$1" =~ ^(redis-flush)@\+[0-9]+s?$ ]] \
+    || die "--fault $1: expected KIND@+Ns with KIND redis-flush (e.g. redis-flush@+20s)"
+  echo "$1"
+}
+
 # rehearsal_run OUT_JSON [options]: prepare, drive (one Gatling process per shard), verify,
 # summarize into OUT_JSON. Returns non-zero unless everything passed.
 rehearsal_run() {
@@ -162,7 +192,7 @@ rehearsal_run() {
   local candidates=5000 ramp=30 questions=10 save_every=5 reanswer=0.3 reconnect=0.1
   local autosubmit=0.1 shards="" ack_p99=500 own_stack=false
   SESSION_URL="http://127.0.0.1:$SESSION_PORT"
-  local gateway_urls=() live_urls=()
+  local gateway_urls=() live_urls=() faults=()
   while [ $# -gt 0 ]; do
     case "$1" in -h|--help) ;; *) [ $# -ge 2 ] || die "$1 needs a value" ;; esac
     case "$1" in
@@ -179,6 +209,7 @@ rehearsal_run() {
       --gateway-url) gateway_urls+=("$2") ;;
       --live-url) live_urls+=("$2") ;;
       --own-stack) own_stack=$2 ;;
+      --fault) faults+=("$(rehearsal_fault_spec "$2")") ;;
       -h|--help) rehearsal_usage; return 0 ;;
       *) rehearsal_usage; die "unknown option $1" ;;
     esac
@@ -215,6 +246,12 @@ rehearsal_run() {
 
   local redis_before
   redis_before=$(rehearsal_redis_stats)
+  local fault_pid=""
+  if [ ${#faults[@]} -gt 0 ]; then
+    log "faults after the release: ${faults[*]} (log: $run_dir/faults.log)"
+    rehearsal_faults "$run_dir" "${faults[@]}" &
+    fault_pid=$!
+  fi
   log "driving the herd with Gatling (logs: $run_dir/shard-*.log)"
   local pids=() shard failed=0
   for ((shard = 0; shard < shards; shard++)); do
@@ -227,6 +264,7 @@ rehearsal_run() {
       log "shard $shard: Gatling reported failures (see $run_dir/shard-$shard.log)"
     fi
   done
+  [ -z "$fault_pid" ] || wait "$fault_pid" || true
   ls "$ROOT"/loadtest/target/gatling/"$(basename "$run_dir")"-shard-*/*/index.html 2>/dev/null \
     | sed 's/^/[examday] Gatling report: /' >&2 || true
 
@@ -241,7 +279,7 @@ rehearsal_run() {
   mkdir -p "$(dirname "$out")"
   rehearsal_java io.examday.loadtest.rehearsal.SummarizeCommand \
     --run-dir "$run_dir" --verify-json "$run_dir/verify.json" \
-    --gatling-failed-shards "$failed" --out "$out" \
+    --gatling-failed-shards "$failed" --out "$out" --faults-log "$run_dir/faults.log" \
     --redis-commands $(( ${redis_after% *} - ${redis_before% *} )) \
     --redis-memory-bytes $(( ${redis_after#* } - ${redis_before#* } ))
 }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * into one JSON ({@code rehearsal.json}, the benchmark's format) and prints a short summary.
  *
  * <p>{@code SummarizeCommand --run-dir D --verify-json F --gatling-failed-shards N --out F
- * [--redis-commands C --redis-memory-bytes B]}. Exit status 0 when everything passed, 1 otherwise.
+ * [--redis-commands C --redis-memory-bytes B] [--faults-log F]}. Exit status 0 when everything
+ * passed, 1 otherwise.
  */
 public final class SummarizeCommand {
 
@@ -38,6 +39,7 @@ public final class SummarizeCommand {
     out.set("phantom", verify.path("phantom"));
     out.put("verifier_passed", verify.path("passed").asBoolean());
     putRedis(out, o, result);
+    putFaults(out, Path.of(o.string("faults-log", runDir.resolve("faults.log").toString())));
     out.put("gatling_assertions_passed", gatlingFailedShards == 0);
     boolean passed =
         result.errors() == 0 && verify.path("passed").asBoolean() && gatlingFailedShards == 0;
@@ -46,6 +48,14 @@ public final class SummarizeCommand {
     JSON.writeValue(Path.of(o.string("out")).toFile(), out);
     System.out.println(JSON.writeValueAsString(out));
     System.exit(passed ? 0 : 1);
+  }
+
+  /** The faults injected during the drive (./examday rehearse --fault), one line each. */
+  private static void putFaults(ObjectNode out, Path log) throws IOException {
+    var faults = out.putArray("faults");
+    if (Files.exists(log)) {
+      Files.readAllLines(log).stream().filter(line -> !line.isBlank()).forEach(faults::add);
+    }
   }
 
   /** Redis work during the drive, per autosave and per candidate (for docs/capacity.md). */
