@@ -3,6 +3,7 @@ package io.examday.session.autosave;
 import com.google.cloud.ByteArray;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Key;
+import com.google.cloud.spanner.KeyRange;
 import com.google.cloud.spanner.KeySet;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.ResultSet;
@@ -16,7 +17,10 @@ import io.examday.session.spanner.Timestamps;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The answer of record: append-only rows, one per (session, question, sequence). */
@@ -76,6 +80,40 @@ public class AnswerStore {
         }
       }
     }
+    return latest;
+  }
+
+  /**
+   * As {@link #latestDigests(String)} for several sessions in one read (their key ranges); sessions
+   * without answers are absent from the map.
+   */
+  public Map<String, List<DurableAnswer>> latestDigests(Collection<String> sessionIds) {
+    Map<String, Map<String, DurableAnswer>> newest = new HashMap<>();
+    if (!sessionIds.isEmpty()) {
+      KeySet.Builder ranges = KeySet.newBuilder();
+      sessionIds.forEach(id -> ranges.addRange(KeyRange.prefix(Key.of(id))));
+      List<String> columns = new ArrayList<>(KEY_COLUMNS);
+      columns.add("SessionId");
+      try (ResultSet rows = db.singleUse().read("AnswerEvents", ranges.build(), columns)) {
+        while (rows.next()) {
+          DurableAnswer answer =
+              new DurableAnswer(
+                  new AnswerItem(
+                      rows.getString("QuestionId"),
+                      rows.getLong("ClientSeq"),
+                      AnswerDigest.hex(rows.getBytes("ValueSha256").toByteArray())),
+                  Timestamps.instant(rows.getTimestamp("CommittedAt")));
+          newest
+              .computeIfAbsent(rows.getString("SessionId"), id -> new HashMap<>())
+              .merge(
+                  answer.item().questionId(),
+                  answer,
+                  (a, b) -> a.item().seq() >= b.item().seq() ? a : b);
+        }
+      }
+    }
+    Map<String, List<DurableAnswer>> latest = new HashMap<>();
+    newest.forEach((session, byQuestion) -> latest.put(session, List.copyOf(byQuestion.values())));
     return latest;
   }
 

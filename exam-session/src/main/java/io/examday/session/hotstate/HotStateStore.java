@@ -97,9 +97,19 @@ public class HotStateStore {
    * is a no-op if the session is already there.
    */
   public void loadAll(List<SessionFacts> sessions) {
+    loadAll(sessions, Map.of());
+  }
+
+  /**
+   * Loads sessions with their newest durable answers ({@code latest} by session id; none if
+   * absent), in one pipeline; each is a no-op if the session is already there. A batched rebuild.
+   */
+  public void loadAll(List<SessionFacts> sessions, Map<String, List<DurableAnswer>> latest) {
     load.runAll(
         sessions.stream().map(HotStateStore::loadKeys).toList(),
-        sessions.stream().map(f -> loadArgs(f, List.of())).toList());
+        sessions.stream()
+            .map(f -> loadArgs(f, latest.getOrDefault(f.sessionId(), List.of())))
+            .toList());
   }
 
   private static List<String> loadKeys(SessionFacts facts) {
@@ -322,7 +332,7 @@ public class HotStateStore {
   }
 
   private static Optional<Instant> optionalInstant(String value) {
-    return value == null || NONE.equals(value)
+    return value == null || value.isEmpty() || NONE.equals(value)
         ? Optional.empty()
         : Optional.of(fromMicros(Long.parseLong(value)));
   }

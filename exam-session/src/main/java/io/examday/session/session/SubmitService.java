@@ -94,8 +94,14 @@ public class SubmitService {
           "The exam has not been released; there is nothing to submit.");
     }
     Instant now = clock.instant();
-    HotStateStore.SubmitStart start =
-        hot.beginSubmit(sessionId, SessionRules.overdueSubmittedAt(current, exam, now).orElse(now));
+    Instant proposedAt = SessionRules.overdueSubmittedAt(current, exam, now).orElse(now);
+    HotStateStore.SubmitStart start = hot.beginSubmit(sessionId, proposedAt);
+    if (start.before().isEmpty()) {
+      // Redis lost the session since it was read (a flush, a failover): load it again, so saves
+      // stop and concurrent submits agree on one time as usual
+      lookup.rebuild(sessionId);
+      start = hot.beginSubmit(sessionId, proposedAt);
+    }
     SessionStatus before = start.before().orElse(current.status());
     try {
       SessionFacts submitted =

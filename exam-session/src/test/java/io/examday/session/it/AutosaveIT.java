@@ -11,11 +11,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
+import io.examday.session.hotstate.HotStateStore;
 import io.examday.session.support.ExamSessionTestResource;
 import io.examday.session.support.Fixture;
 import io.examday.session.support.TestClockProducer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ import redis.clients.jedis.RedisClient;
 @QuarkusTest
 @QuarkusTestResource(value = ExamSessionTestResource.class, restrictToAnnotatedClass = false)
 class AutosaveIT {
+
+  @Inject HotStateStore hot;
 
   @BeforeEach
   void realTime() {
@@ -174,6 +178,16 @@ class AutosaveIT {
         .then()
         .statusCode(409)
         .body("code", equalTo("SESSION_SUBMITTED"));
+  }
+
+  @Test
+  void aSubmitStartingOnASessionRedisHasJustLostIsNoCrash() {
+    // found by `./examday rehearse --fault redis-flush@+60s`: a flush between the submit's
+    // session read and its begin-submit script made the script's empty time a 500
+    Instant proposed = Instant.parse("2026-01-01T10:00:00Z");
+    HotStateStore.SubmitStart start = hot.beginSubmit("not-in-redis", proposed);
+    assertThat(start.before()).isEmpty();
+    assertThat(start.submittedAt()).isEqualTo(proposed);
   }
 
   @Test

@@ -55,12 +55,57 @@ class ConcurrentCandidatesIT {
       redis.flushAll();
     }
     Map<String, Map<String, String>> resumed = new ConcurrentHashMap<>();
+    double[] before = rebuildBatches();
     try (ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT)) {
       runAll(pool, exam.rolls(), roll -> resumed.put(roll, resume(tokens.get(roll))));
     }
+    double[] after = rebuildBatches();
     for (String roll : exam.rolls()) {
       assertThat(resumed.get(roll)).as(roll).isEqualTo(acked.get(roll));
     }
+    double sessions = after[1] - before[1];
+    double batches = after[0] - before[0];
+    assertThat(sessions).as("each session's hot state rebuilt once").isEqualTo(CANDIDATES);
+    assertThat(batches)
+        .as("sessions missing at the same moment share their Spanner reads")
+        .isLessThan(CANDIDATES / 2.0);
+    // the rebuilt hot state knows each newest answer: a re-send is the same acknowledgement, the
+    // same sequence with another value a conflict
+    try (ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT)) {
+      runAll(pool, exam.rolls(), roll -> judgedAfterRebuild(tokens.get(roll), acked.get(roll)));
+    }
+  }
+
+  private static Object judgedAfterRebuild(String token, Map<String, String> answers) {
+    Map.Entry<String, String> newest = answers.entrySet().iterator().next();
+    String value = newest.getValue();
+    long seq = Long.parseLong(value.substring(value.lastIndexOf('/') + 1));
+    Fixture.save(token, newest.getKey(), seq, value)
+        .then()
+        .statusCode(200)
+        .body("acks[0].status", org.hamcrest.Matchers.equalTo("SAVED"));
+    Fixture.save(token, newest.getKey(), seq, value + " changed")
+        .then()
+        .statusCode(409)
+        .body("code", org.hamcrest.Matchers.equalTo("SEQUENCE_CONFLICT"));
+    return null;
+  }
+
+  /** {batches, sessions} of the batched rebuilds so far, from the metrics. */
+  private static double[] rebuildBatches() {
+    String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
+    return new double[] {
+      metric(metrics, "examday_session_rebuild_batch_sessions_count"),
+      metric(metrics, "examday_session_rebuild_batch_sessions_sum")
+    };
+  }
+
+  private static double metric(String metrics, String name) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /** Every candidate's page reloads at once after the flush: what does each get back? */
