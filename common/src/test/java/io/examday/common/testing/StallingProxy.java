@@ -42,6 +42,15 @@ public final class StallingProxy implements AutoCloseable {
     }
   }
 
+  /** A proxy to the emulator whose host:port {@code ./examday test} exports in {@code envVar}. */
+  public static StallingProxy toEmulator(String envVar) {
+    String hostPort = System.getenv(envVar);
+    if (hostPort == null || hostPort.isBlank()) {
+      throw new IllegalStateException(envVar + " is not set: run the tests through ./examday test");
+    }
+    return to(hostPort);
+  }
+
   public int port() {
     return listener.getLocalPort();
   }

@@ -63,13 +63,7 @@ class RedisOutageIT {
     Fixture.login(other, other + "-code")
         .statusCode(503)
         .body("code", equalTo("STORAGE_UNAVAILABLE"));
-    given()
-        .auth()
-        .oauth2(token)
-        .post("/api/v1/session/submit")
-        .then()
-        .statusCode(503)
-        .body("code", equalTo("STORAGE_UNAVAILABLE"));
+    Fixture.submit(token).then().statusCode(503).body("code", equalTo("STORAGE_UNAVAILABLE"));
     given().get("/q/health/ready").then().statusCode(503);
 
     ExamSessionTestResource.redis.startAgain(); // empty, as after a failover without replication

@@ -61,11 +61,7 @@ class SpannerOutageIT {
 
     @Override
     public Map<String, String> start() {
-      String emulator = System.getenv("SPANNER_EMULATOR_HOST");
-      if (emulator == null || emulator.isBlank()) {
-        throw new IllegalStateException("SPANNER_EMULATOR_HOST is not set: run ./examday test");
-      }
-      proxy = StallingProxy.to(emulator);
+      proxy = StallingProxy.toEmulator("SPANNER_EMULATOR_HOST");
       return Map.of("examday.spanner.emulator-host", "127.0.0.1:" + proxy.port());
     }
 
@@ -111,13 +107,7 @@ class SpannerOutageIT {
     assertThat(Duration.ofNanos(System.nanoTime() - started))
         .as("a streaming read gives up too")
         .isLessThan(Duration.ofSeconds(15));
-    given()
-        .auth()
-        .oauth2(token)
-        .post("/api/v1/session/submit")
-        .then()
-        .statusCode(503)
-        .body("code", equalTo("STORAGE_UNAVAILABLE"));
+    Fixture.submit(token).then().statusCode(503).body("code", equalTo("STORAGE_UNAVAILABLE"));
     given().get("/q/health/ready").then().statusCode(503);
 
     Proxy.proxy.heal();

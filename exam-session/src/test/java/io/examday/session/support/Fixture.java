@@ -140,6 +140,11 @@ public final class Fixture {
         .put("/api/v1/session/answers");
   }
 
+  /** The candidate's submit, answered as it is. */
+  public static Response submit(String token) {
+    return given().auth().oauth2(token).post("/api/v1/session/submit");
+  }
+
   public static Response state(String token) {
     return given().auth().oauth2(token).get("/api/v1/session");
   }

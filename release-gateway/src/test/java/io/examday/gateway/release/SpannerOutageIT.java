@@ -71,11 +71,7 @@ class SpannerOutageIT {
 
     @Override
     public Map<String, String> start() {
-      String emulator = System.getenv("SPANNER_EMULATOR_HOST");
-      if (emulator == null || emulator.isBlank()) {
-        throw new IllegalStateException("SPANNER_EMULATOR_HOST is not set: run ./examday test");
-      }
-      proxy = StallingProxy.to(emulator);
+      proxy = StallingProxy.toEmulator("SPANNER_EMULATOR_HOST");
       return Map.of("examday.gateway.spanner.emulator-host", "127.0.0.1:" + proxy.port());
     }
 
