@@ -57,35 +57,9 @@ public class AnswerStore {
   }
 
   /**
-   * The newest stored answer of every question of a session, without values: one range read of the
-   * session's keys (ClientSeq is stored descending, so the first row per question is its newest).
-   * This is what rebuilding the hot state needs.
-   */
-  public List<DurableAnswer> latestDigests(String sessionId) {
-    List<DurableAnswer> latest = new ArrayList<>();
-    String previousQuestion = null;
-    try (ResultSet rows =
-        db.singleUse().read("AnswerEvents", KeySet.prefixRange(Key.of(sessionId)), KEY_COLUMNS)) {
-      while (rows.next()) {
-        String question = rows.getString("QuestionId");
-        if (!question.equals(previousQuestion)) {
-          latest.add(
-              new DurableAnswer(
-                  new AnswerItem(
-                      question,
-                      rows.getLong("ClientSeq"),
-                      AnswerDigest.hex(rows.getBytes("ValueSha256").toByteArray())),
-                  Timestamps.instant(rows.getTimestamp("CommittedAt"))));
-          previousQuestion = question;
-        }
-      }
-    }
-    return latest;
-  }
-
-  /**
-   * As {@link #latestDigests(String)} for several sessions in one read (their key ranges); sessions
-   * without answers are absent from the map.
+   * The newest stored answer of every question of each session, without values: one read of the
+   * sessions' key ranges. This is what rebuilding the hot state needs. Sessions without answers are
+   * absent from the map.
    */
   public Map<String, List<DurableAnswer>> latestDigests(Collection<String> sessionIds) {
     Map<String, Map<String, DurableAnswer>> newest = new HashMap<>();
@@ -119,7 +93,8 @@ public class AnswerStore {
 
   /** The newest stored answer of every question, with values (the candidate's resume). */
   public List<StoredAnswer> latest(String sessionId) {
-    List<DurableAnswer> newest = latestDigests(sessionId);
+    List<DurableAnswer> newest =
+        latestDigests(List.of(sessionId)).getOrDefault(sessionId, List.of());
     if (newest.isEmpty()) {
       return List.of();
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Rebuilds sessions' hot state from Spanner in batches. When Redis loses everything (a flush, a
  * failover without replication), every candidate's next request finds its session missing at once;
- * one rebuild each would be three Spanner reads per candidate in the same seconds. Here the
+ * one rebuild each would be several Spanner reads per candidate in the same seconds. Here the
  * sessions missing at the same moment share three reads (their rows, their candidates'
  * accommodations, their newest answers) and one Redis pipeline, up to {@code MAX_BATCH} at a time,
  * and concurrent requests of one session share its rebuild.

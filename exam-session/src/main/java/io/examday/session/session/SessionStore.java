@@ -46,20 +46,9 @@ public class SessionStore {
   }
 
   /**
-   * Two point reads by primary key (session, then its candidate's accommodation): cheap on Spanner
-   * and on the emulator, where a join would scan.
+   * A session, read inside a read-write transaction (its row, then its candidate's accommodation),
+   * so the update that follows is conditional.
    */
-  public Optional<SessionFacts> find(String sessionId) {
-    // Two single-use reads, not a read-only transaction: the emulator answers concurrent
-    // multi-use transactions with FAILED_PRECONDITION, and the two rows need no common snapshot.
-    Struct session = db.singleUse().readRow("Sessions", Key.of(sessionId), SESSION_COLUMNS);
-    if (session == null) {
-      return Optional.empty();
-    }
-    return Optional.of(facts(session, candidateExtra(db.singleUse(), session)));
-  }
-
-  /** The same, inside a read-write transaction, so the update that follows is conditional. */
   public Optional<SessionFacts> find(TransactionContext tx, String sessionId) {
     return find((ReadContext) tx, sessionId);
   }
@@ -80,8 +69,10 @@ public class SessionStore {
 
   /**
    * Several sessions by key, outside a transaction: one read of their rows and one of their
-   * candidates' accommodations (point reads, as {@link #find(String)}, for a whole batch). Absent
-   * ids are absent from the map.
+   * candidates' accommodations, by primary key (a join would scan on the emulator). Two single-use
+   * reads, not a read-only transaction: the emulator answers concurrent multi-use transactions with
+   * FAILED_PRECONDITION, and the two reads need no common snapshot. Absent ids are absent from the
+   * map.
    */
   public java.util.Map<String, SessionFacts> findAll(java.util.Collection<String> ids) {
     java.util.Map<String, Struct> rows = new java.util.LinkedHashMap<>();
