@@ -212,9 +212,7 @@ ensure_promtool() {
   local tmp
   tmp=$(mktemp -d)
   chmod 777 "$tmp" # apt's download user writes here
-  if [ ! -f "$STATE_ROOT/.apt-updated" ]; then
-    apt-get update -qq >/dev/null 2>&1 && mkdir -p "$STATE_ROOT" && touch "$STATE_ROOT/.apt-updated"
-  fi
+  apt_update_once 2>/dev/null || true
   if (cd "$tmp" && apt-get download prometheus >/dev/null 2>&1) \
     && dpkg -x "$tmp"/prometheus_*.deb "$tmp/x" && [ -x "$tmp/x/usr/bin/promtool" ]; then
     mkdir -p "$STATE_ROOT/tools"
