@@ -187,19 +187,16 @@ const drafts = {
   },
 };
 
-/** Drafts newer than what the server holds become pending edits again and are sent. */
+/** Drafts newer than what the server holds become pending edits again (applyStatus sends them). */
 function restoreDrafts() {
-  let restored = false;
   for (const [questionId, draft] of drafts.all()) {
-    const known = answers.get(questionId);
-    if (!draft || (known && draft.seq <= Math.max(known.ackedSeq, known.seq))) {
-      if (!draft || (known && draft.seq <= known.ackedSeq)) window.localStorage.removeItem(drafts.key(questionId));
-      continue;
+    const known = answers.get(questionId) || { seq: 0, ackedSeq: 0 };
+    if (draft && draft.seq > Math.max(known.ackedSeq, known.seq)) {
+      answers.set(questionId, { ...known, seq: draft.seq, value: draft.value, restored: true });
+    } else if (!draft || draft.seq <= known.ackedSeq) {
+      window.localStorage.removeItem(drafts.key(questionId)); // unreadable, or the server has it
     }
-    answers.set(questionId, { ...(known || { ackedSeq: 0 }), seq: draft.seq, value: draft.value, restored: true });
-    restored = true;
   }
-  return restored;
 }
 
 function applyStatus() {
