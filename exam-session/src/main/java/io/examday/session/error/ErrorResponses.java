@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.google.cloud.spanner.SpannerException;
 import io.examday.common.error.ApiError;
 import io.examday.common.error.ExamdayException;
+import io.examday.common.log.LogSampler;
 import io.examday.session.autosave.GroupCommitter;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import redis.clients.jedis.exceptions.JedisException;
@@ -22,15 +25,24 @@ public class ErrorResponses {
 
   private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
 
+  /** An outage refuses every request: one line per kind and second, with the count. */
+  private static final Duration OUTAGE_LOG_WINDOW = Duration.ofSeconds(1);
+
+  private final LogSampler outages;
+
+  public ErrorResponses(Clock clock) {
+    this.outages = new LogSampler(clock, OUTAGE_LOG_WINDOW);
+  }
+
   @ServerExceptionMapper
   public Response examday(ExamdayException e) {
     if (e.error().httpStatus() >= 500) {
-      LOG.warnf(
-          "%s: %s",
-          e.error().code(),
-          e.getCause() == null
-              ? "-"
-              : e.getCause().getClass().getSimpleName() + " " + e.getCause().getMessage());
+      outage(
+          e.error().code()
+              + ": "
+              + (e.getCause() == null
+                  ? "-"
+                  : e.getCause().getClass().getSimpleName() + " " + e.getCause().getMessage()));
     }
     return respond(e.error().httpStatus(), e.toApiError());
   }
@@ -98,14 +110,14 @@ public class ErrorResponses {
 
   @ServerExceptionMapper
   public Response spanner(SpannerException e) {
-    LOG.warnf("Spanner unavailable: %s", e.getErrorCode());
+    outage("Spanner unavailable: " + e.getErrorCode());
     return respond(503, unavailable());
   }
 
   /** A shared commit refused the write before committing any of it (a Spanner stall). */
   @ServerExceptionMapper
   public Response refused(GroupCommitter.Refused e) {
-    LOG.warnf("shared commit refused: %s", e.reason());
+    outage("shared commit refused: " + e.reason());
     return respond(
         503,
         new ExamdayException(
@@ -116,7 +128,7 @@ public class ErrorResponses {
 
   @ServerExceptionMapper
   public Response redis(JedisException e) {
-    LOG.warnf("Redis unavailable: %s", e.getClass().getSimpleName());
+    outage("Redis unavailable: " + e.getClass().getSimpleName());
     return respond(503, unavailable());
   }
 
@@ -133,6 +145,16 @@ public class ErrorResponses {
                 + id
                 + "); nothing you saved before is lost. Retry.",
             true));
+  }
+
+  /** A refusal caused by an outage, logged sampled (the metrics count every one). */
+  private void outage(String what) {
+    long count = outages.admit(what);
+    if (count == 1) {
+      LOG.warn(what);
+    } else if (count > 1) {
+      LOG.warnf("%s (%d times since the last such line)", what, count);
+    }
   }
 
   private static ApiError unavailable() {
