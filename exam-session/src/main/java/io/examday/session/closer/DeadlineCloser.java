@@ -2,6 +2,7 @@ package io.examday.session.closer;
 
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.ResultSet;
+import com.google.cloud.spanner.SpannerException;
 import com.google.cloud.spanner.Statement;
 import io.examday.session.config.ExamSessionConfig;
 import io.examday.session.domain.ExamFacts;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Closes sessions whose deadline (plus grace) has passed: they are recorded as submitted AT THEIR
@@ -50,6 +52,7 @@ public class DeadlineCloser {
   private final Clock clock;
   private final ExamSessionConfig config;
   private final Counter closed;
+  private final Counter failures;
 
   public DeadlineCloser(
       DatabaseClient db,
@@ -73,6 +76,10 @@ public class DeadlineCloser {
         Counter.builder("examday.sessions.closed.at.deadline")
             .description("Sessions the server submitted at their deadline")
             .register(metrics);
+    this.failures =
+        Counter.builder("examday.closer.failures")
+            .description("Deadline closer runs cut short by Redis or Spanner being unavailable")
+            .register(metrics);
   }
 
   @Scheduled(
@@ -81,7 +88,29 @@ public class DeadlineCloser {
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void scheduled() {
     if (config.closer().enabled()) {
+      run();
+    }
+  }
+
+  /**
+   * One scheduled run: closes what is overdue, or, with Redis or Spanner unavailable (or closing
+   * under a run at shutdown), counts and logs the failure in one line; the next run picks up where
+   * this one stopped, as every close re-reads its session.
+   *
+   * @return whether the run completed
+   */
+  public boolean run() {
+    try {
       closeOverdue();
+      return true;
+    } catch (SpannerException | JedisException e) {
+      failures.increment();
+      LOG.warnf(
+          "deadline closer: storage unavailable (%s), retried in the next run",
+          e instanceof SpannerException spanner
+              ? spanner.getErrorCode()
+              : e.getClass().getSimpleName());
+      return false;
     }
   }
 

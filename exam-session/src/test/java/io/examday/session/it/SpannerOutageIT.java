@@ -13,9 +13,11 @@ import static org.hamcrest.Matchers.hasSize;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
 import io.examday.common.testing.StallingProxy;
+import io.examday.session.closer.DeadlineCloser;
 import io.examday.session.support.ExamSessionTestResource;
 import io.examday.session.support.Fixture;
 import io.examday.session.support.TestClockProducer;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,8 +111,15 @@ class SpannerOutageIT {
         .isLessThan(Duration.ofSeconds(15));
     Fixture.submit(token).then().statusCode(503).body("code", equalTo("STORAGE_UNAVAILABLE"));
     given().get("/q/health/ready").then().statusCode(503);
+    DeadlineCloser closer = Arc.container().instance(DeadlineCloser.class).get();
+    double closerFailures = closerFailures();
+    assertThat(closer.run()).as("the closer's run gives up without throwing").isFalse();
+    // (the scheduled run, every 5 s, may fail in the partition too)
+    assertThat(closerFailures()).isGreaterThanOrEqualTo(closerFailures + 1);
 
     Proxy.proxy.heal();
+
+    assertThat(closer.run()).isTrue();
 
     given().get("/q/health/ready").then().statusCode(200);
     // the page retries what it was told to retry, with the same sequence numbers
@@ -126,6 +135,15 @@ class SpannerOutageIT {
         .body("answers.find { it.questionId == 'q1' }.seq", equalTo(2));
     assertThat(storedAnswers(sessionId))
         .containsExactlyInAnyOrder("q1/1/before", "q1/2/during", "q2/1/during");
+  }
+
+  private static double closerFailures() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith("examday_closer_failures_total"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /** AnswerEvents of a session, read straight from the emulator (not through the proxy). */
