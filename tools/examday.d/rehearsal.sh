@@ -22,14 +22,21 @@ usage: ./examday rehearse [options]
   --autosubmit R      fraction left to the deadline's automatic submit (0.1)
   --shards K          load-generator processes (default: candidates / $REHEARSAL_CANDIDATES_PER_SHARD, rounded up)
   --ack-p99-ms T      Gatling assertion on the autosave acknowledgement p99 (default 500)
-  --session-url URL   exam-session (default: the profile's, started if it does not answer)
+  --session-url URL   an exam-session instance; repeat for several (candidate i starts on
+                      instance i mod n and moves on when its instance does not answer)
+                      (default: the profile's, started if it does not answer)
   --gateway-url URL   a release-gateway instance already running; repeat for several
                       (default: the profile's, started if it does not answer)
   --live-url URL      its candidate-socket URL, same order (default: the --gateway-url)
   --own-stack true    start an own exam-session and one gateway per shard on an own database
                       (what ./examday bench rehearsal does)
   --fault KIND@+Ns    inject a fault N seconds after the release; repeatable. KIND:
-                      redis-flush (the hot state is lost: FLUSHALL on exam-session's Redis)
+                      redis-flush    the hot state is lost: FLUSHALL on exam-session's Redis
+                      redis-restart  Redis crashes (SIGKILL), is down ${REHEARSAL_REDIS_DOWN_SECONDS:-5} s
+                                     (REHEARSAL_REDIS_DOWN_SECONDS), comes back empty
+                      session-kill   an exam-session crashes (SIGKILL) mid-exam and is started
+                                     again; the run then has a second instance, so its
+                                     candidates move over to it as behind a load balancer
 USAGE
 }
 
@@ -156,8 +163,38 @@ rehearsal_redis_stats() {
     /^total_commands_processed:/ {c=$2} /^used_memory:/ {m=$2} END {print (c+0) " " (m+0)}'
 }
 
+# The second exam-session instance of a run with a session-kill fault.
+REHEARSAL_SESSION_B_PORT_OFFSET=30
+
+# Redis crashes and comes back empty after REHEARSAL_REDIS_DOWN_SECONDS (default 5). The new one
+# is recorded under the same name, so whatever would have stopped the old one stops it.
+rehearsal_restart_redis() {
+  local file="$STATE/pids/redis.pid" i
+  if [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null; then
+    kill -KILL -- "-$(cat "$file")" 2>/dev/null || kill -KILL "$(cat "$file")"
+  else
+    redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true   # the machine's own
+  fi
+  for ((i = 0; i < 100; i++)); do port_open "$REDIS_PORT" || break; sleep 0.05; done
+  sleep "${REHEARSAL_REDIS_DOWN_SECONDS:-5}"
+  rm -f "$file"
+  start_process redis "$REDIS_PORT" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 \
+    --save '' --appendonly no --daemonize no
+}
+
+# exam-session (the first instance) crashes: SIGKILL to its process group, in-flight requests and
+# group commits cut off; then it is started again (its start-up exercise included), as a pod is.
+rehearsal_kill_session() {
+  local file="$STATE/pids/exam-session.pid" i
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null || return 1
+  kill -KILL -- "-$(cat "$file")" 2>/dev/null || kill -KILL "$(cat "$file")"
+  for ((i = 0; i < 100; i++)); do port_open "$SESSION_PORT" || break; sleep 0.05; done
+  rm -f "$file"
+}
+
 # rehearsal_faults RUN_DIR SPEC...: waits for the plan's release, then injects each fault at its
-# offset (KIND@+Ns), logging "KIND at release+Ns (done at +X ms)" to RUN_DIR/faults.log.
+# offset (KIND@+Ns), logging "KIND at release+Ns (done at +X ms)" to RUN_DIR/faults.log; a
+# killed exam-session is started again before the next fault ("... back at +X ms").
 rehearsal_faults() {
   local run_dir=$1 spec kind offset release_ms now_ms due_ms
   shift
@@ -172,6 +209,16 @@ rehearsal_faults() {
     [ "$due_ms" -gt "$now_ms" ] && sleep "$(awk -v ms=$((due_ms - now_ms)) 'BEGIN {printf "%.3f", ms / 1000}')"
     case "$kind" in
       redis-flush) redis-cli -p "$REDIS_PORT" flushall >/dev/null ;;
+      redis-restart) rehearsal_restart_redis ;;
+      session-kill)
+        if ! rehearsal_kill_session; then
+          echo "$kind at release+${offset}s: not done (no exam-session started by ./examday)" >>"$run_dir/faults.log"
+          continue
+        fi
+        echo "$kind at release+${offset}s (done at +$(($(date +%s%3N) - release_ms)) ms)" >>"$run_dir/faults.log"
+        start_service_session
+        echo "exam-session started again (ready at +$(($(date +%s%3N) - release_ms)) ms)" >>"$run_dir/faults.log"
+        continue ;;
     esac
     echo "$kind at release+${offset}s (done at +$(($(date +%s%3N) - release_ms)) ms)" >>"$run_dir/faults.log"
   done
@@ -179,8 +226,8 @@ rehearsal_faults() {
 
 # rehearsal_fault_spec SPEC: dies unless SPEC is KIND@+Ns with a known KIND.
 rehearsal_fault_spec() {
-  [[ "$1" =~ ^(redis-flush)@\+[0-9]+s?$ ]] \
-    || die "--fault $1: expected KIND@+Ns with KIND redis-flush (e.g. redis-flush@+20s)"
+  [[ "$1" =~ ^(redis-flush|redis-restart|session-kill)@\+[0-9]+s?$ ]] \
+    || die "--fault $1: expected KIND@+Ns with KIND redis-flush, redis-restart or session-kill (e.g. redis-flush@+20s)"
   echo "$1"
 }
 
@@ -191,8 +238,7 @@ rehearsal_run() {
   shift
   local candidates=5000 ramp=30 questions=10 save_every=5 reanswer=0.3 reconnect=0.1
   local autosubmit=0.1 shards="" ack_p99=500 own_stack=false
-  SESSION_URL="http://127.0.0.1:$SESSION_PORT"
-  local gateway_urls=() live_urls=() faults=()
+  local session_urls=() gateway_urls=() live_urls=() faults=()
   while [ $# -gt 0 ]; do
     case "$1" in -h|--help) ;; *) [ $# -ge 2 ] || die "$1 needs a value" ;; esac
     case "$1" in
@@ -205,7 +251,7 @@ rehearsal_run() {
       --autosubmit) autosubmit=$2 ;;
       --shards) shards=$2 ;;
       --ack-p99-ms) ack_p99=$2 ;;
-      --session-url) SESSION_URL=$2 ;;
+      --session-url) session_urls+=("$2") ;;
       --gateway-url) gateway_urls+=("$2") ;;
       --live-url) live_urls+=("$2") ;;
       --own-stack) own_stack=$2 ;;
@@ -228,10 +274,20 @@ rehearsal_run() {
   else
     rehearsal_start_stack
   fi
+  SESSION_URLS=("${session_urls[@]:-http://127.0.0.1:$SESSION_PORT}")
+  if [[ " ${faults[*]} " == *" session-kill@"* ]]; then
+    [ ${#session_urls[@]} -eq 0 ] \
+      || die "--fault session-kill kills the exam-session ./examday starts: not with --session-url"
+    local port_b=$((SESSION_PORT + REHEARSAL_SESSION_B_PORT_OFFSET))
+    start_session_instance exam-session-b "$port_b"
+    SESSION_URLS+=("http://127.0.0.1:$port_b")
+  fi
 
   local run_dir="$ROOT/target/rehearsal/r$(date -u +%Y%m%d-%H%M%S)"
   mkdir -p "$run_dir"
-  local gateway_args=() url
+  local gateway_args=() url spec
+  for url in "${SESSION_URLS[@]}"; do gateway_args+=(--session-url "$url"); done
+  for spec in "${faults[@]}"; do gateway_args+=(--fault "$spec"); done
   for url in "${GATEWAY_URLS[@]}"; do gateway_args+=(--gateway-url "$url"); done
   for url in "${LIVE_URLS[@]}"; do gateway_args+=(--live-url "$url"); done
   log "preparing an exam for $candidates candidates ($shards shard(s)) in $run_dir"
@@ -239,7 +295,7 @@ rehearsal_run() {
     --run-dir "$run_dir" --candidates "$candidates" --ramp-seconds "$ramp" \
     --questions "$questions" --save-every "$save_every" --reanswer "$reanswer" \
     --reconnect "$reconnect" --autosubmit "$autosubmit" --shards "$shards" \
-    --ack-p99-ms "$ack_p99" --session-url "$SESSION_URL" "${gateway_args[@]}" \
+    --ack-p99-ms "$ack_p99" "${gateway_args[@]}" \
     --proctor-key "$KEYS/proctor-idp-rsa.pem" \
     --startup-seconds $((10 + 5 * shards)) >"$run_dir/prepare.log" 2>&1 \
     || { cat "$run_dir/prepare.log" >&2; die "preparation failed (log: $run_dir/prepare.log)"; }

@@ -15,11 +15,17 @@ session_max_connections() {
 # start_service_session [VAR=value ...]: exam-session on $SESSION_PORT against this profile's
 # infrastructure, migrating the schema at start; extra settings as environment assignments;
 # extra JVM options in $SESSION_JAVA_OPTS (e.g. a JFR recording for a profile).
-start_service_session() {
+start_service_session() { start_session_instance exam-session "$SESSION_PORT" "$@"; }
+
+# start_session_instance NAME PORT [VAR=value ...]: one more exam-session (as production runs
+# many pods) on the same Redis, Spanner and Pub/Sub; the rehearsal's session-kill fault uses two.
+start_session_instance() {
+  local name=$1 port=$2
+  shift 2
   ensure_keys
   [ -f "$SESSION_JAR" ] || mvnw -q -pl exam-session -am install -DskipTests
-  start_process exam-session "$SESSION_PORT" env \
-    QUARKUS_HTTP_PORT="$SESSION_PORT" \
+  start_process "$name" "$port" env \
+    QUARKUS_HTTP_PORT="$port" \
     EXAMDAY_SPANNER_MIGRATE_ON_START=true \
     EXAMDAY_PUBSUB_ENABLED=true \
     QUARKUS_OTEL_SDK_DISABLED=true \
@@ -30,7 +36,7 @@ start_service_session() {
     "$@" \
     "$JAVA_HOME/bin/java" -XX:+UseParallelGC ${SESSION_JAVA_OPTS:-} -jar "$SESSION_JAR"
   # ready after its start-up exercise (a synthetic exam through its own API, ~1 min here)
-  wait_http "http://127.0.0.1:$SESSION_PORT/q/health/ready" exam-session 300
+  wait_http "http://127.0.0.1:$port/q/health/ready" "$name" 300
 }
 
 # What exam-session's benchmarks share: build, bench infrastructure, an admin token in $BENCH_ADMIN.

@@ -13,9 +13,9 @@ import java.util.UUID;
  * {@code plan.json}. The release is scheduled after every shard has had time to start and ramp.
  *
  * <p>{@code PrepareCommand --run-dir D --candidates N --ramp-seconds R --questions Q --save-every S
- * --session-url U --gateway-url U [--gateway-url U ...] [--live-url U ...] --proctor-key PEM
- * [--shards K] [--reanswer 0.3] [--reconnect 0.1] [--autosubmit 0.1] [--ack-p99-ms 500]
- * [--startup-seconds 25] [--release-delay-seconds 5] [--grace-seconds 10]}
+ * --session-url U [--session-url U ...] --gateway-url U [--gateway-url U ...] [--live-url U ...]
+ * --proctor-key PEM [--shards K] [--reanswer 0.3] [--reconnect 0.1] [--autosubmit 0.1]
+ * [--ack-p99-ms 500] [--startup-seconds 25] [--release-delay-seconds 5] [--grace-seconds 10]}
  */
 public final class PrepareCommand {
 
@@ -47,7 +47,8 @@ public final class PrepareCommand {
     String examId = "rehearsal-" + UUID.randomUUID().toString().substring(0, 8);
     List<String> gateways = o.all("gateway-url");
     ProctorTokens tokens = ProctorTokens.fromPem(Path.of(o.string("proctor-key")));
-    AdminClient admin = new AdminClient(o.string("session-url"), gateways.getFirst(), tokens);
+    AdminClient admin =
+        new AdminClient(o.all("session-url").getFirst(), gateways.getFirst(), tokens);
 
     Instant started = Instant.now();
     Duration beforeRelease =
@@ -84,11 +85,12 @@ public final class PrepareCommand {
             o.decimal("reconnect", 0.1),
             o.decimal("autosubmit", 0.1),
             o.integer("ack-p99-ms", 500),
-            o.string("session-url"),
+            o.all("session-url"),
             gateways,
             o.has("live-url") ? o.all("live-url") : gateways,
             o.string("proctor-key"),
-            runDir.toAbsolutePath().toString())
+            runDir.toAbsolutePath().toString(),
+            o.has("fault") ? o.all("fault") : List.of())
         .write(runDir);
   }
 }

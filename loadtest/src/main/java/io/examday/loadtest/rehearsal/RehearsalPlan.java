@@ -26,13 +26,16 @@ import java.util.List;
  * @param reconnectRate fraction of candidates that drop and reopen their WebSocket mid-exam
  * @param autosubmitRate fraction of candidates that never submit (the deadline submits them)
  * @param ackP99TargetMs Gatling assertion: p99 autosave acknowledgement
- * @param sessionUrl exam-session base URL
+ * @param sessionUrls exam-session instances' base URLs; candidate i starts on entry i modulo size
+ *     and moves to the next when its instance stops answering (a load balancer's part, locally)
  * @param gatewayUrls release-gateway base URLs (REST: papers, release); shard k uses entry k modulo
  *     size
  * @param liveUrls the same instances' candidate-socket base URLs (the gateway serves sockets on a
  *     port of their own), in the same order
  * @param proctorKey PEM of the local stand-in IdP's RSA key (mints proctor tokens)
  * @param runDir where ack logs, metrics and reports of this run go
+ * @param faults the faults planned for the run ({@code KIND@+Ns}, ./examday rehearse --fault); with
+ *     any, a refused request that its retry turned into success is no failure (see {@link Retries})
  */
 public record RehearsalPlan(
     String runId,
@@ -50,11 +53,12 @@ public record RehearsalPlan(
     double reconnectRate,
     double autosubmitRate,
     int ackP99TargetMs,
-    String sessionUrl,
+    List<String> sessionUrls,
     List<String> gatewayUrls,
     List<String> liveUrls,
     String proctorKey,
-    String runDir) {
+    String runDir,
+    List<String> faults) {
 
   public static final String FILE = "plan.json";
 
@@ -69,6 +73,15 @@ public record RehearsalPlan(
   /** The global candidate index of the n-th candidate of a shard. */
   public int candidateIndex(int shard, int n) {
     return shard + n * shards;
+  }
+
+  /** The exam-session instance a candidate (by global index) uses first. */
+  public int sessionInstance(int candidateIndex) {
+    return candidateIndex % sessionUrls.size();
+  }
+
+  public String sessionUrl(int instance) {
+    return sessionUrls.get(Math.floorMod(instance, sessionUrls.size()));
   }
 
   public String gatewayUrl(int shard) {

@@ -98,6 +98,14 @@ record RehearsalResult(
             failures.put(name, value);
           }
         });
+    // requests sent again (refused or unanswered, then retried like the page): not errors
+    ObjectNode retried = out.putObject("retried");
+    counters.forEach(
+        (name, value) -> {
+          if (name.endsWith("_retried")) {
+            retried.put(name, value);
+          }
+        });
     return out;
   }
 

@@ -65,6 +65,14 @@ public final class ShardMetrics {
     counter(step.name().toLowerCase() + "_failed").increment();
   }
 
+  /**
+   * A request (by its Gatling name) was sent again after no answer or a "try again" ({@link
+   * Retries}); whether the retry worked is its step's ok or failed.
+   */
+  public void retried(String request) {
+    counter(request.replace(' ', '_') + "_retried").increment();
+  }
+
   public void latency(Latency latency, long millis) {
     latencies.get(latency).recordValue(Math.max(0, Math.min(millis, MAX_TRACKED_MS)));
   }

@@ -30,11 +30,12 @@ class RehearsalPlanTest {
         0.1,
         0.1,
         500,
-        "http://127.0.0.1:8080",
+        List.of("http://127.0.0.1:8080", "http://127.0.0.1:8100"),
         List.of("http://127.0.0.1:8081", "http://127.0.0.1:8091"),
         List.of("http://127.0.0.1:8082", "http://127.0.0.1:8092"),
         "/keys/idp.pem",
-        "/tmp/run-1");
+        "/tmp/run-1",
+        List.of());
   }
 
   @Test
@@ -59,6 +60,15 @@ class RehearsalPlanTest {
     assertThat(plan.gatewayUrl(1)).isEqualTo("http://127.0.0.1:8091");
     assertThat(plan.gatewayUrl(2)).isEqualTo("http://127.0.0.1:8081");
     assertThat(plan.liveUrl(1)).isEqualTo("ws://127.0.0.1:8092");
+  }
+
+  @Test
+  void candidatesSpreadOverTheSessionInstancesAndMoveOnInTurn() {
+    RehearsalPlan plan = plan(10, 3);
+    assertThat(plan.sessionInstance(0)).isZero();
+    assertThat(plan.sessionInstance(7)).isEqualTo(1);
+    assertThat(plan.sessionUrl(plan.sessionInstance(7))).isEqualTo("http://127.0.0.1:8100");
+    assertThat(plan.sessionUrl(plan.sessionInstance(7) + 1)).isEqualTo("http://127.0.0.1:8080");
   }
 
   @Test

@@ -33,11 +33,12 @@ class RehearsalResultTest {
         0.0,
         0.0,
         500,
-        "http://s",
+        List.of("http://s"),
         List.of("http://g"),
         List.of("http://g"),
         "k",
-        dir.toString());
+        dir.toString(),
+        List.of());
   }
 
   private JsonNode shard(String name, int candidates, long firstLogin, long lastConnect, long ack)
@@ -84,5 +85,32 @@ class RehearsalResultTest {
     // 1 failed autosave + 3 candidates never accounted for + 1 shard that never reported
     assertThat(result.errors()).isEqualTo(5);
     assertThat(result.toJson(json).get("failures").get("autosave_failed").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void retriedRequestsAreReportedButAreNoErrors() throws Exception {
+    ShardMetrics a = new ShardMetrics();
+    ShardMetrics b = new ShardMetrics();
+    for (ShardMetrics metrics : List.of(a, b)) {
+      metrics.ok(ShardMetrics.Step.LOGIN);
+      metrics.ok(ShardMetrics.Step.LOGIN);
+      metrics.ok(ShardMetrics.Step.AUTOSAVE);
+      metrics.retried("autosave");
+    }
+    a.retried("no session left open");
+    a.write(dir.resolve("a"));
+    b.write(dir.resolve("b"));
+
+    RehearsalResult result =
+        RehearsalResult.of(
+            plan(),
+            List.of(
+                json.readTree(dir.resolve("a").toFile()),
+                json.readTree(dir.resolve("b").toFile())));
+
+    assertThat(result.errors()).isZero();
+    ObjectNode retried = (ObjectNode) result.toJson(json).get("retried");
+    assertThat(retried.get("autosave_retried").asLong()).isEqualTo(2);
+    assertThat(retried.get("no_session_left_open_retried").asLong()).isEqualTo(1);
   }
 }

@@ -22,12 +22,16 @@ import io.examday.loadtest.acklog.ValueHash;
 import io.examday.loadtest.rehearsal.SavePlan.Save;
 import io.examday.loadtest.rehearsal.ShardMetrics.Latency;
 import io.examday.loadtest.rehearsal.ShardMetrics.Step;
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.Http;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.gatling.javaapi.http.WsConnectActionBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +42,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -54,6 +60,12 @@ import java.util.stream.IntStream;
 public class RehearsalSimulation extends Simulation {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Session attributes of {@link #retried}: attempts made, last status, exam-session instance. */
+  private static final String ATTEMPT = "attempt";
+
+  private static final String HTTP_STATUS = "httpStatus";
+  private static final String INSTANCE = "sessionInstance";
   private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(30);
 
   /** How long after the scheduled release a candidate keeps waiting for the key. */
@@ -88,8 +100,7 @@ public class RehearsalSimulation extends Simulation {
     // a killed load generator still leaves every accepted record on disk
     Runtime.getRuntime().addShutdownHook(new Thread(ackLog::close, "acklog-close"));
     HttpProtocolBuilder protocol =
-        http.baseUrl(plan.sessionUrl())
-            .wsBaseUrl(plan.liveUrl(shard))
+        http.wsBaseUrl(plan.liveUrl(shard))
             .shareConnections()
             .maxConnectionsPerHost(MAX_CONNECTIONS_PER_HOST)
             // one loopback source address per shard: every shard's sockets to exam-session and
@@ -108,13 +119,64 @@ public class RehearsalSimulation extends Simulation {
     if (shard == 0) {
       populations.add(proctor().injectOpen(atOnceUsers(1)));
     }
-    setUp(populations)
-        .protocols(protocol)
-        .assertions(
-            details("autosave").failedRequests().count().is(0L),
-            details("autosave").responseTime().percentile(99.0).lt(plan.ackP99TargetMs()),
-            details("release").successfulRequests().count().is((long) candidates),
-            global().failedRequests().count().is(0L));
+    List<Assertion> assertions = new ArrayList<>();
+    assertions.add(details("release").successfulRequests().count().is((long) candidates));
+    if (plan.faults().isEmpty()) {
+      assertions.add(details("autosave").failedRequests().count().is(0L));
+      assertions.add(details("autosave").responseTime().percentile(99.0).lt(plan.ackP99TargetMs()));
+      assertions.add(global().failedRequests().count().is(0L));
+    }
+    // with faults planned, requests are refused or unanswered on purpose: what counts is the
+    // candidate's outcome after its retries (ShardMetrics, judged by the summary), not each attempt
+    setUp(populations).protocols(protocol).assertions(assertions);
+  }
+
+  /**
+   * An exam-session request as the candidate page sends it: sent again after no answer or a "try
+   * again" ({@link Retries}), with the page's backoff; no answer also moves the candidate to the
+   * next instance. The first attempt is reported under {@code name}, the others under {@code name +
+   * " retry"}; the status is saved before the caller's checks, so a failed check still tells why.
+   */
+  private ChainBuilder retried(
+      String name, Function<Http, HttpRequestActionBuilder> request, CheckBuilder... checks) {
+    return exec(s -> s.set(ATTEMPT, 0))
+        .asLongAs(
+            s ->
+                s.getInt(ATTEMPT) == 0
+                    || (s.isFailed() && Retries.again(s.getInt(ATTEMPT), httpStatus(s))))
+        .on(
+            exec(s -> beforeAttempt(s, name)),
+            pause(s -> Retries.delay(s.getInt(ATTEMPT), ThreadLocalRandom.current()::nextDouble)),
+            exec(
+                request
+                    .apply(http(s -> s.getInt(ATTEMPT) == 0 ? name : name + " retry"))
+                    .check(status().saveAs(HTTP_STATUS))
+                    .check(checks)),
+            exec(this::afterAttempt));
+  }
+
+  private Session beforeAttempt(Session s, String name) {
+    if (s.getInt(ATTEMPT) == 0) {
+      return s.remove(HTTP_STATUS);
+    }
+    metrics.retried(name);
+    return s.markAsSucceeded().remove(HTTP_STATUS);
+  }
+
+  private Session afterAttempt(Session s) {
+    Session next = s.set(ATTEMPT, s.getInt(ATTEMPT) + 1);
+    return s.isFailed() && Retries.unanswered(httpStatus(s))
+        ? next.set(INSTANCE, next.getInt(INSTANCE) + 1)
+        : next;
+  }
+
+  private static Integer httpStatus(Session s) {
+    return s.contains(HTTP_STATUS) ? s.getInt(HTTP_STATUS) : null;
+  }
+
+  /** The URL of an exam-session path on the candidate's current instance. */
+  private Function<Session, String> session(String path) {
+    return s -> plan.sessionUrl(s.getInt(INSTANCE)) + path;
   }
 
   private ScenarioBuilder candidate() {
@@ -122,13 +184,12 @@ public class RehearsalSimulation extends Simulation {
         .feed(feeder())
         .exec(this::beforeLogin)
         .exec(
-            http("login")
-                .post("/api/v1/login")
-                .body(StringBody(this::loginBody))
-                .check(
-                    status().is(200),
-                    jsonPath("$.token").saveAs("token"),
-                    jsonPath("$.sessionId").saveAs("sessionId")))
+            retried(
+                "login",
+                h -> h.post(session("/api/v1/login")).body(StringBody(this::loginBody)),
+                status().is(200),
+                jsonPath("$.token").saveAs("token"),
+                jsonPath("$.sessionId").saveAs("sessionId")))
         .exec(s -> counted(s, Step.LOGIN))
         .exec(s -> timed(s, Latency.LOGIN, "loginStartMs"))
         .exitHereIfFailed()
@@ -152,23 +213,27 @@ public class RehearsalSimulation extends Simulation {
             exec(reconnectHalfway()),
             exec(this::beforeSave),
             exec(
-                http("autosave")
-                    .put("/api/v1/session/answers")
-                    .header("Authorization", "Bearer #{token}")
-                    .body(StringBody(this::saveBody))
-                    .check(
-                        status().is(200),
-                        jsonPath("$.acks[0].questionId").is(s -> save(s).questionId()),
-                        jsonPath("$.acks[0].seq").ofLong().is(s -> save(s).seq()),
-                        jsonPath("$.acks[0].status").is("SAVED").saveAs("ackStatus"))),
+                retried(
+                    "autosave",
+                    h ->
+                        h.put(session("/api/v1/session/answers"))
+                            .header("Authorization", "Bearer #{token}")
+                            .body(StringBody(this::saveBody)),
+                    status().is(200),
+                    jsonPath("$.acks[0].questionId").is(s -> save(s).questionId()),
+                    jsonPath("$.acks[0].seq").ofLong().is(s -> save(s).seq()),
+                    jsonPath("$.acks[0].status").is("SAVED").saveAs("ackStatus"))),
             exec(this::afterSave))
         .doIfOrElse(s -> s.getBoolean("autosubmit"))
         .then(exec(ws("leave").wsName("live").close()))
         .orElse(
-            exec(http("submit")
-                    .post("/api/v1/session/submit")
-                    .header("Authorization", "Bearer #{token}")
-                    .check(status().is(200), jsonPath("$.status").is("SUBMITTED")))
+            exec(retried(
+                    "submit",
+                    h ->
+                        h.post(session("/api/v1/session/submit"))
+                            .header("Authorization", "Bearer #{token}"),
+                    status().is(200),
+                    jsonPath("$.status").is("SUBMITTED")))
                 .exec(s -> counted(s, Step.SUBMIT))
                 .exec(ws("leave").wsName("live").close()));
   }
@@ -193,12 +258,12 @@ public class RehearsalSimulation extends Simulation {
   }
 
   /** {@code GET /api/v1/session}: the state the page shows, and the resume after a reconnect. */
-  private static io.gatling.javaapi.http.HttpRequestActionBuilder sessionState(
-      String name, String... expectedStatus) {
-    return http(name)
-        .get("/api/v1/session")
-        .header("Authorization", "Bearer #{token}")
-        .check(status().is(200), jsonPath("$.status").in(expectedStatus));
+  private ChainBuilder sessionState(String name, String... expectedStatus) {
+    return retried(
+        name,
+        h -> h.get(session("/api/v1/session")).header("Authorization", "Bearer #{token}"),
+        status().is(200),
+        jsonPath("$.status").in(expectedStatus));
   }
 
   private String helloReceived(String type, boolean herd) {
@@ -232,6 +297,7 @@ public class RehearsalSimulation extends Simulation {
   private ScenarioBuilder proctor() {
     String examPath = "/api/v1/proctor/exams/" + plan.examId();
     return scenario("proctor")
+        .exec(s -> s.set(INSTANCE, 0))
         .pause(s -> untilEpochMs(plan.releaseAtEpochMs()))
         .exec(
             http("release command")
@@ -241,10 +307,13 @@ public class RehearsalSimulation extends Simulation {
                 .check(status().is(200), jsonPath("$.releasedAt").exists()))
         .pause(s -> untilEpochMs(deadlineEpochMs() + SWEEP_ALLOWANCE.toMillis()))
         .exec(
-            http("no session left open")
-                .get(examPath + "/sessions?status=ACTIVE")
-                .header("Authorization", s -> "Bearer " + tokens.proctor())
-                .check(status().is(200), jsonPath("$.sessions[*]").count().is(0)));
+            retried(
+                "no session left open",
+                h ->
+                    h.get(session(examPath + "/sessions?status=ACTIVE"))
+                        .header("Authorization", s -> "Bearer " + tokens.proctor()),
+                status().is(200),
+                jsonPath("$.sessions[*]").count().is(0)));
   }
 
   private Iterator<Map<String, Object>> feeder() {
@@ -255,6 +324,7 @@ public class RehearsalSimulation extends Simulation {
               SplittableRandom rnd = new SplittableRandom(index);
               Map<String, Object> row = new HashMap<>();
               row.put("index", index);
+              row.put(INSTANCE, plan.sessionInstance(index));
               row.put("saves", SavePlan.of(plan.questionIds(), plan.reanswerRate(), rnd));
               row.put("reconnects", rnd.nextDouble() < plan.reconnectRate());
               row.put("autosubmit", rnd.nextDouble() < plan.autosubmitRate());
