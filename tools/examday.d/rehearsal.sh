@@ -194,7 +194,7 @@ rehearsal_kill_session() {
 
 # rehearsal_faults RUN_DIR SPEC...: waits for the plan's release, then injects each fault at its
 # offset (KIND@+Ns), logging "KIND at release+Ns (done at +X ms)" to RUN_DIR/faults.log; a
-# killed exam-session is started again before the next fault ("... back at +X ms").
+# killed exam-session is started again before the next fault ("... ready at +X ms").
 rehearsal_faults() {
   local run_dir=$1 spec kind offset release_ms now_ms due_ms
   shift
