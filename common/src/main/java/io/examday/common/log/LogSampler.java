@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * unavailable: JedisConnectionException"), at most one is logged per window, carrying how many
  * happened since the last one logged. In a national exam a five-second Redis outage refuses tens of
  * thousands of requests per pod; one line per second says the same, and the per-request count is in
- * the metrics.
+ * the metrics. The events of a burst's last window are reported with the next event of the kind,
+ * whenever that comes ("since the last such line" says over what span).
  */
 public final class LogSampler {
 
