@@ -57,6 +57,9 @@ public final class GatewayEvents implements ReleaseAnnouncer, AutoCloseable {
   /** The client refuses a shorter total retry timeout. */
   private static final Duration MIN_RETRY_TOTAL = Duration.ofSeconds(10);
 
+  /** Each step of {@link #close()} takes at most this long. */
+  static final Duration CLOSE_STEP = Duration.ofSeconds(3);
+
   private final PubSubSettings settings;
   private final Clock clock;
   private final MeterRegistry meters;
@@ -260,29 +263,53 @@ public final class GatewayEvents implements ReleaseAnnouncer, AutoCloseable {
     return x.compareTo(y) >= 0 ? x : y;
   }
 
+  /**
+   * Stops subscribing, deletes this instance's subscriptions and sends what is batched, each step
+   * bounded ({@link #CLOSE_STEP}): with Pub/Sub unreachable the subscription deletion alone waited
+   * 44 s here, so a stopping pod would outlast its grace period and be killed mid-close.
+   */
   @Override
   public void close() {
-    subscribers.forEach(s -> s.stopAsync().awaitTerminated());
+    subscribers.forEach(Subscriber::stopAsync);
+    long deadline = System.nanoTime() + CLOSE_STEP.toNanos();
+    for (Subscriber subscriber : subscribers) {
+      try {
+        subscriber.awaitTerminated(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | IllegalStateException e) {
+        LOG.debugf("subscriber left running: %s", e.getClass().getSimpleName());
+      }
+    }
+    bounded(this::deleteOwnSubscriptions, CLOSE_STEP, "subscriptions left to expire");
+    for (Publisher publisher : List.of(releases, broadcasts)) {
+      // shutdown() waits for unsent messages; with Pub/Sub down that is the whole retry window.
+      bounded(
+          publisher::shutdown,
+          settings.publishTimeout(),
+          "publisher " + publisher.getTopicNameString() + " closed with messages unsent");
+    }
+    if (emulatorChannel != null) {
+      emulatorChannel.shutdownNow();
+    }
+  }
+
+  private void deleteOwnSubscriptions() {
     try (SubscriptionAdminClient admin = subscriptionAdmin()) {
       for (String subscription : ownSubscriptions) {
         admin.deleteSubscription(ProjectSubscriptionName.of(settings.project(), subscription));
       }
-    } catch (IOException | RuntimeException e) {
-      LOG.debugf("subscriptions left to expire: %s", e.getClass().getSimpleName());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    for (Publisher publisher : List.of(releases, broadcasts)) {
-      // shutdown() waits for unsent messages; with Pub/Sub down that is the whole retry window.
-      try {
-        CompletableFuture.runAsync(publisher::shutdown)
-            .get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.debugf("publisher %s closed with messages unsent", publisher.getTopicNameString());
-      }
-    }
-    if (emulatorChannel != null) {
-      emulatorChannel.shutdownNow();
+  }
+
+  /** Runs a closing step for at most the given time; a step that fails or overruns is left. */
+  private static void bounded(Runnable step, Duration limit, String whenLeft) {
+    try {
+      CompletableFuture.runAsync(step).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debugf("%s (%s)", whenLeft, e.getClass().getSimpleName());
     }
   }
 }
