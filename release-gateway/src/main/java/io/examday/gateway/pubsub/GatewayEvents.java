@@ -302,10 +302,26 @@ public final class GatewayEvents implements ReleaseAnnouncer, AutoCloseable {
     }
   }
 
-  /** Runs a closing step for at most the given time; a step that fails or overruns is left. */
+  /**
+   * Runs a closing step for at most the given time; a step that fails or overruns is left, on a
+   * daemon thread of its own (on the shared pool a hung step would hold one of its few threads).
+   */
   private static void bounded(Runnable step, Duration limit, String whenLeft) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("pubsub-close")
+        .start(
+            () -> {
+              try {
+                step.run();
+                done.complete(null);
+              } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+              }
+            });
     try {
-      CompletableFuture.runAsync(step).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      done.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
