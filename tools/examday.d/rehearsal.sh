@@ -178,8 +178,7 @@ rehearsal_restart_redis() {
   for ((i = 0; i < 100; i++)); do port_open "$REDIS_PORT" || break; sleep 0.05; done
   sleep "${REHEARSAL_REDIS_DOWN_SECONDS:-5}"
   rm -f "$file"
-  start_process redis "$REDIS_PORT" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 \
-    --save '' --appendonly no --daemonize no
+  start_redis
 }
 
 # exam-session (the first instance) crashes: SIGKILL to its process group, in-flight requests and
