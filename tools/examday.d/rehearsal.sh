@@ -30,13 +30,18 @@ usage: ./examday rehearse [options]
   --live-url URL      its candidate-socket URL, same order (default: the --gateway-url)
   --own-stack true    start an own exam-session and one gateway per shard on an own database
                       (what ./examday bench rehearsal does)
-  --fault KIND@+Ns    inject a fault N seconds after the release; repeatable. KIND:
+  --fault KIND@+Ns    inject a fault N seconds after the release (KIND@-Ns: before it); repeatable.
+                      KIND:
                       redis-flush    the hot state is lost: FLUSHALL on exam-session's Redis
                       redis-restart  Redis crashes (SIGKILL), is down ${REHEARSAL_REDIS_DOWN_SECONDS:-5} s
                                      (REHEARSAL_REDIS_DOWN_SECONDS), comes back empty
                       session-kill   an exam-session crashes (SIGKILL) mid-exam and is started
                                      again; the run then has a second instance, so its
                                      candidates move over to it as behind a load balancer
+                      gateway-kill   a release-gateway crashes (SIGKILL) and is started again;
+                                     the run then has a second gateway, so the candidates whose
+                                     socket it held reconnect to it (e.g. gateway-kill@-3s: in
+                                     the waiting room, just before the release)
 USAGE
 }
 
@@ -163,7 +168,8 @@ rehearsal_redis_stats() {
     /^total_commands_processed:/ {c=$2} /^used_memory:/ {m=$2} END {print (c+0) " " (m+0)}'
 }
 
-# The second exam-session instance of a run with a session-kill fault.
+# The second exam-session instance of a run with a session-kill fault (the second gateway of a
+# run with a gateway-kill fault: the gateway's ports plus this).
 REHEARSAL_SESSION_B_PORT_OFFSET=30
 
 # Redis crashes and comes back empty after REHEARSAL_REDIS_DOWN_SECONDS (default 5). The new one
@@ -181,19 +187,21 @@ rehearsal_restart_redis() {
   start_redis
 }
 
-# exam-session (the first instance) crashes: SIGKILL to its process group, in-flight requests and
-# group commits cut off; then it is started again (its start-up exercise included), as a pod is.
-rehearsal_kill_session() {
-  local file="$STATE/pids/exam-session.pid" i
+# rehearsal_kill NAME PORT: a service started by ./examday crashes: SIGKILL to its process group,
+# in-flight requests, group commits and sockets cut off (the caller starts it again, as a pod is).
+# Returns 1 when no such process runs.
+rehearsal_kill() {
+  local file="$STATE/pids/$1.pid" port=$2 i
   [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null || return 1
   kill -KILL -- "-$(cat "$file")" 2>/dev/null || kill -KILL "$(cat "$file")"
-  for ((i = 0; i < 100; i++)); do port_open "$SESSION_PORT" || break; sleep 0.05; done
+  for ((i = 0; i < 100; i++)); do port_open "$port" || break; sleep 0.05; done
   rm -f "$file"
 }
 
 # rehearsal_faults RUN_DIR SPEC...: waits for the plan's release, then injects each fault at its
-# offset (KIND@+Ns), logging "KIND at release+Ns (done at +X ms)" to RUN_DIR/faults.log; a
-# killed exam-session is started again before the next fault ("... ready at +X ms").
+# offset (KIND@+Ns or KIND@-Ns, in the given order), logging "KIND at release+Ns (done at +X ms)"
+# to RUN_DIR/faults.log (times from the release, negative before it); a killed service is started
+# again before the next fault ("... started again (ready at +X ms)").
 rehearsal_faults() {
   local run_dir=$1 spec kind offset release_ms now_ms due_ms
   shift
@@ -201,7 +209,7 @@ rehearsal_faults() {
   [ -n "$release_ms" ] || { echo "no releaseAtEpochMs in plan.json" >>"$run_dir/faults.log"; return; }
   for spec in "$@"; do
     kind=${spec%@*}
-    offset=${spec#*@+}
+    offset=${spec#*@}
     offset=${offset%s}
     due_ms=$((release_ms + offset * 1000))
     now_ms=$(date +%s%3N)
@@ -209,24 +217,36 @@ rehearsal_faults() {
     case "$kind" in
       redis-flush) redis-cli -p "$REDIS_PORT" flushall >/dev/null ;;
       redis-restart) rehearsal_restart_redis ;;
-      session-kill)
-        if ! rehearsal_kill_session; then
-          echo "$kind at release+${offset}s: not done (no exam-session started by ./examday)" >>"$run_dir/faults.log"
+      session-kill|gateway-kill)
+        local name=exam-session port=$SESSION_PORT
+        [ "$kind" = session-kill ] || { name=release-gateway; port=$GATEWAY_PORT; }
+        if ! rehearsal_kill "$name" "$port"; then
+          echo "$kind at release${offset}s: not done (no $name started by ./examday)" >>"$run_dir/faults.log"
           continue
         fi
-        echo "$kind at release+${offset}s (done at +$(($(date +%s%3N) - release_ms)) ms)" >>"$run_dir/faults.log"
-        start_service_session
-        echo "exam-session started again (ready at +$(($(date +%s%3N) - release_ms)) ms)" >>"$run_dir/faults.log"
+        echo "$kind at release${offset}s (done at $(rehearsal_since "$release_ms") ms)" >>"$run_dir/faults.log"
+        if [ "$kind" = session-kill ]; then
+          start_service_session
+        else
+          start_gateway_instance release-gateway "$GATEWAY_PORT" $((GATEWAY_PORT + 1))
+        fi
+        echo "$name started again (ready at $(rehearsal_since "$release_ms") ms)" >>"$run_dir/faults.log"
         continue ;;
     esac
-    echo "$kind at release+${offset}s (done at +$(($(date +%s%3N) - release_ms)) ms)" >>"$run_dir/faults.log"
+    echo "$kind at release${offset}s (done at $(rehearsal_since "$release_ms") ms)" >>"$run_dir/faults.log"
   done
 }
 
-# rehearsal_fault_spec SPEC: dies unless SPEC is KIND@+Ns with a known KIND.
+# rehearsal_since EPOCH_MS: milliseconds from then to now, signed ("+1234" or "-2990").
+rehearsal_since() {
+  local ms=$(($(date +%s%3N) - $1))
+  [ "$ms" -lt 0 ] && echo "$ms" || echo "+$ms"
+}
+
+# rehearsal_fault_spec SPEC: dies unless SPEC is KIND@+Ns or KIND@-Ns with a known KIND.
 rehearsal_fault_spec() {
-  [[ "$1" =~ ^(redis-flush|redis-restart|session-kill)@\+[0-9]+s?$ ]] \
-    || die "--fault $1: expected KIND@+Ns with KIND redis-flush, redis-restart or session-kill (e.g. redis-flush@+20s)"
+  [[ "$1" =~ ^(redis-flush|redis-restart|session-kill|gateway-kill)@[+-][0-9]+s?$ ]] \
+    || die "--fault $1: expected KIND@+Ns or KIND@-Ns (from the release) with KIND redis-flush, redis-restart, session-kill or gateway-kill (e.g. redis-flush@+20s)"
   echo "$1"
 }
 
@@ -280,6 +300,14 @@ rehearsal_run() {
     local port_b=$((SESSION_PORT + REHEARSAL_SESSION_B_PORT_OFFSET))
     start_session_instance exam-session-b "$port_b"
     SESSION_URLS+=("http://127.0.0.1:$port_b")
+  fi
+  if [[ " ${faults[*]} " == *" gateway-kill@"* ]]; then
+    [ ${#gateway_urls[@]} -eq 0 ] && [ "$own_stack" != true ] \
+      || die "--fault gateway-kill kills the release-gateway ./examday starts: not with --gateway-url or --own-stack"
+    local gateway_b=$((GATEWAY_PORT + REHEARSAL_SESSION_B_PORT_OFFSET))
+    start_gateway_instance release-gateway-b "$gateway_b" $((gateway_b + 1))
+    GATEWAY_URLS+=("http://127.0.0.1:$gateway_b")
+    LIVE_URLS+=("http://127.0.0.1:$((gateway_b + 1))")
   fi
 
   local run_dir="$ROOT/target/rehearsal/r$(date -u +%Y%m%d-%H%M%S)"

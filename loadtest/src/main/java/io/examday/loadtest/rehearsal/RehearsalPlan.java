@@ -28,14 +28,16 @@ import java.util.List;
  * @param ackP99TargetMs Gatling assertion: p99 autosave acknowledgement
  * @param sessionUrls exam-session instances' base URLs; candidate i starts on entry i modulo size
  *     and moves to the next when its instance stops answering (a load balancer's part, locally)
- * @param gatewayUrls release-gateway base URLs (REST: papers, release); shard k uses entry k modulo
- *     size
+ * @param gatewayUrls release-gateway base URLs (REST: papers, release); candidate i starts on entry
+ *     i modulo size (so with one instance per shard, shard k's candidates are all on entry k) and
+ *     moves to the next when its instance stops answering or drops its socket
  * @param liveUrls the same instances' candidate-socket base URLs (the gateway serves sockets on a
  *     port of their own), in the same order
  * @param proctorKey PEM of the local stand-in IdP's RSA key (mints proctor tokens)
  * @param runDir where ack logs, metrics and reports of this run go
- * @param faults the faults planned for the run ({@code KIND@+Ns}, ./examday rehearse --fault); with
- *     any, a refused request that its retry turned into success is no failure (see {@link Retries})
+ * @param faults the faults planned for the run ({@code KIND@+Ns} or {@code KIND@-Ns}, relative to
+ *     the release; ./examday rehearse --fault); with any, a refused request that its retry turned
+ *     into success is no failure (see {@link Retries})
  */
 public record RehearsalPlan(
     String runId,
@@ -84,13 +86,19 @@ public record RehearsalPlan(
     return sessionUrls.get(Math.floorMod(instance, sessionUrls.size()));
   }
 
-  public String gatewayUrl(int shard) {
-    return gatewayUrls.get(shard % gatewayUrls.size());
+  /** The release-gateway instance a candidate (by global index) uses first. */
+  public int gatewayInstance(int candidateIndex) {
+    return candidateIndex % gatewayUrls.size();
   }
 
-  /** ws:// base URL of the candidate sockets of the shard's gateway instance. */
-  public String liveUrl(int shard) {
-    return liveUrls.get(shard % liveUrls.size()).replaceFirst("^http", "ws");
+  /** Base URL of a release-gateway instance's REST side (any int: taken modulo the instances). */
+  public String gatewayUrl(int instance) {
+    return gatewayUrls.get(Math.floorMod(instance, gatewayUrls.size()));
+  }
+
+  /** ws:// base URL of a release-gateway instance's candidate sockets (same numbering). */
+  public String liveUrl(int instance) {
+    return liveUrls.get(Math.floorMod(instance, liveUrls.size())).replaceFirst("^http", "ws");
   }
 
   public void write(Path dir) {

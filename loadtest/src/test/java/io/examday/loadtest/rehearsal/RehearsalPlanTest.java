@@ -54,12 +54,24 @@ class RehearsalPlanTest {
   }
 
   @Test
-  void shardsSpreadOverTheGateways() {
+  void candidatesSpreadOverTheGatewaysAndMoveOnInTurn() {
     RehearsalPlan plan = plan(10, 3);
-    assertThat(plan.gatewayUrl(0)).isEqualTo("http://127.0.0.1:8081");
-    assertThat(plan.gatewayUrl(1)).isEqualTo("http://127.0.0.1:8091");
-    assertThat(plan.gatewayUrl(2)).isEqualTo("http://127.0.0.1:8081");
+    assertThat(plan.gatewayInstance(0)).isZero();
+    assertThat(plan.gatewayInstance(7)).isEqualTo(1);
+    assertThat(plan.gatewayUrl(plan.gatewayInstance(7))).isEqualTo("http://127.0.0.1:8091");
+    assertThat(plan.gatewayUrl(plan.gatewayInstance(7) + 1)).isEqualTo("http://127.0.0.1:8081");
     assertThat(plan.liveUrl(1)).isEqualTo("ws://127.0.0.1:8092");
+    assertThat(plan.liveUrl(2)).isEqualTo("ws://127.0.0.1:8082");
+  }
+
+  @Test
+  void withOneGatewayPerShardEveryCandidateOfAShardIsOnItsShardsGateway() {
+    RehearsalPlan plan = plan(11, 2);
+    for (int shard = 0; shard < plan.shards(); shard++) {
+      for (int n = 0; n < plan.candidatesOfShard(shard); n++) {
+        assertThat(plan.gatewayInstance(plan.candidateIndex(shard, n))).isEqualTo(shard);
+      }
+    }
   }
 
   @Test

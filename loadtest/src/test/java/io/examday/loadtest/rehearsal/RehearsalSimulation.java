@@ -61,12 +61,32 @@ public class RehearsalSimulation extends Simulation {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Session attributes of {@link #retried}: attempts made, last status, exam-session instance. */
+  /**
+   * Session attributes of {@link #retried}: attempts made, last status, the candidate's
+   * exam-session instance and release-gateway instance.
+   */
   private static final String ATTEMPT = "attempt";
 
   private static final String HTTP_STATUS = "httpStatus";
   private static final String INSTANCE = "sessionInstance";
+  private static final String GATEWAY = "gatewayInstance";
+
+  /**
+   * Session attributes of {@link #live}: socket attempts made, when the current one started, when
+   * its hello came (epoch ms), whether the herd's hello was counted.
+   */
+  private static final String SOCKET_ATTEMPT = "socketAttempt";
+
+  private static final String SOCKET_START = "socketStartMs";
+  private static final String HELLO = "hello";
+  private static final String HELLO_COUNTED = "helloCounted";
   private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * A check that ends this much before its time-out ended early: the socket closed or never opened
+   * (a time-out means the socket is open and the page keeps waiting on it, so no new socket).
+   */
+  private static final long TIMEOUT_MARGIN_MS = 500;
 
   /** How long after the scheduled release a candidate keeps waiting for the key. */
   private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(60);
@@ -94,14 +114,12 @@ public class RehearsalSimulation extends Simulation {
   private final AckLogWriter ackLog =
       AckLogWriter.create(runDir.resolve("shard-" + shard + AckLogReader.SUFFIX));
   private final ProctorTokens tokens = ProctorTokens.fromPem(Path.of(plan.proctorKey()));
-  private final String gatewayUrl = plan.gatewayUrl(shard);
 
   {
     // a killed load generator still leaves every accepted record on disk
     Runtime.getRuntime().addShutdownHook(new Thread(ackLog::close, "acklog-close"));
     HttpProtocolBuilder protocol =
-        http.wsBaseUrl(plan.liveUrl(shard))
-            .shareConnections()
+        http.shareConnections()
             .maxConnectionsPerHost(MAX_CONNECTIONS_PER_HOST)
             // one loopback source address per shard: every shard's sockets to exam-session and
             // its gateway get their own ~28,000 ephemeral ports (one address ran out at 50,000)
@@ -139,6 +157,15 @@ public class RehearsalSimulation extends Simulation {
    */
   private ChainBuilder retried(
       String name, Function<Http, HttpRequestActionBuilder> request, CheckBuilder... checks) {
+    return retried(name, INSTANCE, request, checks);
+  }
+
+  /** {@link #retried} on the instances numbered by the session attribute {@code instance}. */
+  private ChainBuilder retried(
+      String name,
+      String instance,
+      Function<Http, HttpRequestActionBuilder> request,
+      CheckBuilder... checks) {
     return exec(s -> s.set(ATTEMPT, 0))
         .asLongAs(
             s ->
@@ -152,7 +179,7 @@ public class RehearsalSimulation extends Simulation {
                     .apply(http(s -> s.getInt(ATTEMPT) == 0 ? name : name + " retry"))
                     .check(status().saveAs(HTTP_STATUS))
                     .check(checks)),
-            exec(this::afterAttempt));
+            exec(s -> afterAttempt(s, instance)));
   }
 
   private Session beforeAttempt(Session s, String name) {
@@ -163,10 +190,10 @@ public class RehearsalSimulation extends Simulation {
     return s.markAsSucceeded().remove(HTTP_STATUS);
   }
 
-  private Session afterAttempt(Session s) {
+  private Session afterAttempt(Session s, String instance) {
     Session next = s.set(ATTEMPT, s.getInt(ATTEMPT) + 1);
     return s.isFailed() && Retries.unanswered(httpStatus(s))
-        ? next.set(INSTANCE, next.getInt(INSTANCE) + 1)
+        ? next.set(instance, next.getInt(instance) + 1)
         : next;
   }
 
@@ -177,6 +204,11 @@ public class RehearsalSimulation extends Simulation {
   /** The URL of an exam-session path on the candidate's current instance. */
   private Function<Session, String> session(String path) {
     return s -> plan.sessionUrl(s.getInt(INSTANCE)) + path;
+  }
+
+  /** The URL of a release-gateway path on the candidate's (or proctor's) current instance. */
+  private Function<Session, String> gateway(String path) {
+    return s -> plan.gatewayUrl(s.getInt(GATEWAY)) + path;
   }
 
   private ScenarioBuilder candidate() {
@@ -198,13 +230,16 @@ public class RehearsalSimulation extends Simulation {
         .exec(s -> counted(s, Step.SESSION))
         .exitHereIfFailed()
         .exec(
-            http("paper")
-                .get(gatewayUrl + "/papers/" + plan.paperDigest())
-                .header("Accept", "application/octet-stream")
-                .check(status().is(200)))
+            retried(
+                "paper",
+                GATEWAY,
+                h ->
+                    h.get(gateway("/papers/" + plan.paperDigest()))
+                        .header("Accept", "application/octet-stream"),
+                status().is(200)))
         .exec(s -> counted(s, Step.PAPER))
         .exitHereIfFailed()
-        .exec(connect("connect", "release", true))
+        .exec(live("connect", "release", true))
         .exec(this::afterConnect)
         .exitHereIfFailed()
         .foreach(s -> s.getList("saves"), "save", "saveIndex")
@@ -238,17 +273,88 @@ public class RehearsalSimulation extends Simulation {
                 .exec(ws("leave").wsName("live").close()));
   }
 
+  /**
+   * The live socket as the candidate page keeps it ({@code live.js}): opened, and opened again with
+   * the page's backoff ({@link Retries#delay}) on the next gateway instance whenever it closes or
+   * does not open before the key came (its gateway is gone; in production the load balancer picks a
+   * live one). The harness gives up after {@link Retries#MAX_ATTEMPTS}, the page never does.
+   */
+  private ChainBuilder live(String name, String releaseName, boolean herd) {
+    return exec(s -> s.set(SOCKET_ATTEMPT, 0))
+        .asLongAs(s -> s.getInt(SOCKET_ATTEMPT) == 0 || socketLost(s))
+        .on(
+            doIf(s -> s.getInt(SOCKET_ATTEMPT) > 0)
+                .then(
+                    exec(ws("discard").wsName("live").close())
+                        .exec(s -> lostSocketDiscarded(s, name))),
+            pause(
+                s ->
+                    Retries.delay(
+                        s.getInt(SOCKET_ATTEMPT), ThreadLocalRandom.current()::nextDouble)),
+            exec(
+                s ->
+                    s.set(SOCKET_START, System.currentTimeMillis())
+                        .remove(HELLO)
+                        .remove("releasedAt")
+                        .remove("releasedBeforeHello")),
+            exec(connect(name, releaseName)),
+            exec(s -> afterSocketAttempt(s, herd)));
+  }
+
+  /**
+   * Whether the socket attempt just made ended early without the key: it did not open, or it closed
+   * before its waits timed out. Such a socket is opened again; a wait that timed out is not.
+   */
+  private boolean socketLost(Session s) {
+    if (!s.isFailed()
+        || s.contains("releasedAt")
+        || s.getInt(SOCKET_ATTEMPT) >= Retries.MAX_ATTEMPTS) {
+      return false;
+    }
+    long waitsEnd =
+        s.contains(HELLO)
+            ? Math.max(
+                plan.releaseAtEpochMs() + RELEASE_PATIENCE.toMillis(),
+                s.getLong(HELLO) + RELEASE_AFTER_CONNECT.toMillis())
+            : s.getLong(SOCKET_START) + HELLO_TIMEOUT.toMillis();
+    return System.currentTimeMillis() < waitsEnd - TIMEOUT_MARGIN_MS;
+  }
+
+  /** The lost socket is closed on the client side (Gatling reports that close as failed). */
+  private Session lostSocketDiscarded(Session s, String name) {
+    metrics.retried(name);
+    return s.markAsSucceeded();
+  }
+
+  private Session afterSocketAttempt(Session s, boolean herd) {
+    Session next = s.set(SOCKET_ATTEMPT, s.getInt(SOCKET_ATTEMPT) + 1);
+    if (herd && s.contains(HELLO) && !s.contains(HELLO_COUNTED)) {
+      metrics.connected(s.getLong(HELLO));
+      next = next.set(HELLO_COUNTED, true);
+    }
+    return s.isFailed() && !s.contains("releasedAt")
+        ? next.set(GATEWAY, next.getInt(GATEWAY) + 1)
+        : next;
+  }
+
   /** Opens the live socket and waits for the hello, then for the release (the key). */
-  private WsConnectActionBuilder connect(String name, String releaseName, boolean herd) {
+  private WsConnectActionBuilder connect(String name, String releaseName) {
     return ws(name)
         .wsName("live")
-        .connect(s -> "/v1/exams/" + plan.examId() + "/live?access_token=" + s.getString("token"))
+        .connect(
+            s ->
+                plan.liveUrl(s.getInt(GATEWAY))
+                    + "/v1/exams/"
+                    + plan.examId()
+                    + "/live?access_token="
+                    + s.getString("token"))
         .await(HELLO_TIMEOUT)
         .on(
             ws.checkTextMessage(name + " hello")
                 .matching(jsonPath("$.type").is("hello"))
                 .check(
-                    jsonPath("$.type").transform(type -> helloReceived(type, herd)).saveAs("hello"),
+                    // a check transform is the one hook that runs the moment the frame arrives
+                    jsonPath("$.type").transform(type -> System.currentTimeMillis()).saveAs(HELLO),
                     jsonPath("$.releasedAt").optional().saveAs("releasedBeforeHello")))
         .await(s -> max(untilReleasePatienceEnds(), RELEASE_AFTER_CONNECT))
         .on(
@@ -266,21 +372,14 @@ public class RehearsalSimulation extends Simulation {
         jsonPath("$.status").in(expectedStatus));
   }
 
-  private String helloReceived(String type, boolean herd) {
-    // a check transform is the one hook that runs the moment the frame arrives
-    if (herd) {
-      metrics.connected(System.currentTimeMillis());
-    }
-    return type;
-  }
-
   private ChainBuilder reconnectHalfway() {
     return doIf(s ->
             s.getBoolean("reconnects") && s.getInt("saveIndex") == s.getList("saves").size() / 2)
         .then(
             exec(ws("drop").wsName("live").close())
-                .exec(s -> s.remove("hello").remove("releasedAt").remove("releasedBeforeHello"))
-                .exec(connect("reconnect", "release again", false))
+                // a socket its gateway dropped earlier is just as gone: the page opens a new one
+                .exec(Session::markAsSucceeded)
+                .exec(live("reconnect", "release again", false))
                 .exec(sessionState("resume", "ACTIVE"))
                 .exec(
                     s -> {
@@ -297,14 +396,19 @@ public class RehearsalSimulation extends Simulation {
   private ScenarioBuilder proctor() {
     String examPath = "/api/v1/proctor/exams/" + plan.examId();
     return scenario("proctor")
-        .exec(s -> s.set(INSTANCE, 0))
+        .exec(s -> s.set(INSTANCE, 0).set(GATEWAY, 0))
         .pause(s -> untilEpochMs(plan.releaseAtEpochMs()))
         .exec(
-            http("release command")
-                .post(gatewayUrl + examPath + "/release")
-                .header("Authorization", s -> "Bearer " + tokens.proctor())
-                .body(StringBody("{\"override\":false,\"reason\":\"exam-day rehearsal\"}"))
-                .check(status().is(200), jsonPath("$.releasedAt").exists()))
+            // a release is idempotent: a repeat returns the first release
+            retried(
+                "release command",
+                GATEWAY,
+                h ->
+                    h.post(gateway(examPath + "/release"))
+                        .header("Authorization", s -> "Bearer " + tokens.proctor())
+                        .body(StringBody("{\"override\":false,\"reason\":\"exam-day rehearsal\"}")),
+                status().is(200),
+                jsonPath("$.releasedAt").exists()))
         .pause(s -> untilEpochMs(deadlineEpochMs() + SWEEP_ALLOWANCE.toMillis()))
         .exec(
             retried(
@@ -325,6 +429,7 @@ public class RehearsalSimulation extends Simulation {
               Map<String, Object> row = new HashMap<>();
               row.put("index", index);
               row.put(INSTANCE, plan.sessionInstance(index));
+              row.put(GATEWAY, plan.gatewayInstance(index));
               row.put("saves", SavePlan.of(plan.questionIds(), plan.reanswerRate(), rnd));
               row.put("reconnects", rnd.nextDouble() < plan.reconnectRate());
               row.put("autosubmit", rnd.nextDouble() < plan.autosubmitRate());
@@ -348,7 +453,7 @@ public class RehearsalSimulation extends Simulation {
   }
 
   private Session afterConnect(Session s) {
-    if (!s.contains("hello")) {
+    if (!s.contains(HELLO)) {
       metrics.failed(Step.CONNECT);
       return s;
     }
