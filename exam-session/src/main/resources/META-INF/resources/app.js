@@ -4,9 +4,10 @@
 // time, it shows the server's deadline.
 import { LiveConnection, ServerClock, arrangePaper, backoffDelay, decryptPaper } from "./live.js";
 
+// The page's words per error code; a code without one shows the server's message (which for
+// TOO_MANY_ATTEMPTS says how long is left).
 const MESSAGES = {
   INVALID_CREDENTIALS: "Roll number or access code is wrong.",
-  TOO_MANY_ATTEMPTS: "Too many sign-in attempts. Wait a minute, then try again.",
   TOKEN_MISSING: "Please sign in.",
   TOKEN_INVALID: "Your sign-in is no longer valid. Please sign in again.",
   TOKEN_EXPIRED: "Your sign-in has expired. Please sign in again.",

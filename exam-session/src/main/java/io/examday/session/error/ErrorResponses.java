@@ -44,7 +44,14 @@ public class ErrorResponses {
                   ? "-"
                   : e.getCause().getClass().getSimpleName() + " " + e.getCause().getMessage()));
     }
-    return respond(e.error().httpStatus(), e.toApiError());
+    Response response = respond(e.error().httpStatus(), e.toApiError());
+    return e.retryAfter().map(wait -> withRetryAfter(response, wait)).orElse(response);
+  }
+
+  /** {@code Retry-After} in whole seconds, rounded up (a client waiting less would be refused). */
+  private static Response withRetryAfter(Response response, Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return Response.fromResponse(response).header("Retry-After", seconds).build();
   }
 
   @ServerExceptionMapper

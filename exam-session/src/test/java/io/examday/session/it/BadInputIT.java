@@ -5,8 +5,13 @@ import static io.examday.session.support.Fixture.release;
 import static io.examday.session.support.Fixture.save;
 import static io.examday.session.support.Fixture.state;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.examday.session.support.ExamSessionTestResource;
@@ -187,7 +192,12 @@ class BadInputIT {
         .post("/api/v1/login")
         .then()
         .statusCode(429)
-        .body("code", equalTo("TOO_MANY_ATTEMPTS"));
+        .body("code", equalTo("TOO_MANY_ATTEMPTS"))
+        .body("message", containsString("try again in"))
+        // the rest of the window, at most the configured 5 minutes
+        .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+        .header(
+            "Retry-After", s -> Integer.parseInt(s), allOf(greaterThan(0), lessThanOrEqualTo(300)));
   }
 
   @Test
