@@ -43,6 +43,7 @@ public class HotStateStore {
   private final RedisScript durable;
   private final RedisScript load;
   private final RedisScript beginSubmit;
+  private final RedisScript updateHeld;
   private final AnsweredCounters counters;
 
   public HotStateStore(
@@ -71,6 +72,7 @@ public class HotStateStore {
     this.durable = new RedisScript(redis, tracer, "durable");
     this.load = new RedisScript(redis, tracer, "load");
     this.beginSubmit = new RedisScript(redis, tracer, "begin-submit");
+    this.updateHeld = new RedisScript(redis, tracer, "update-held");
   }
 
   static String sessionKey(String sessionId) {
@@ -135,14 +137,12 @@ public class HotStateStore {
     return args;
   }
 
-  /** Mirrors a state change already committed in Spanner. */
+  /**
+   * Mirrors a state change already committed in Spanner, if Redis still holds the session (else its
+   * next request loads it whole, change included).
+   */
   public void mirror(SessionFacts facts) {
-    traced(
-        "redis HSET",
-        () -> {
-          redis.hset(sessionKey(facts.sessionId()), encode(facts));
-          return redis.expire(sessionKey(facts.sessionId()), Long.parseLong(ttlSeconds));
-        });
+    updateHeld(facts.sessionId(), encode(facts));
   }
 
   /**
@@ -286,8 +286,21 @@ public class HotStateStore {
     return new SubmitStart(before, at);
   }
 
+  /** Undoes {@link #beginSubmit} after the submit failed, if Redis still holds the session. */
   public void restoreStatus(String sessionId, SessionStatus status) {
-    redis.hset(sessionKey(sessionId), Map.of("st", status.name(), "sat", NONE));
+    updateHeld(sessionId, Map.of("st", status.name(), "sat", NONE));
+  }
+
+  /** Writes fields of a session Redis holds (one script: never a partial session). */
+  private void updateHeld(String sessionId, Map<String, String> fields) {
+    List<String> args = new ArrayList<>(1 + 2 * fields.size());
+    args.add(ttlSeconds);
+    fields.forEach(
+        (field, value) -> {
+          args.add(field);
+          args.add(value);
+        });
+    updateHeld.run(List.of(sessionKey(sessionId)), args);
   }
 
   private static Verdicts verdicts(List<String> raw) {

@@ -4,6 +4,7 @@ import static io.examday.session.support.Fixture.login;
 import static io.examday.session.support.Fixture.release;
 import static io.examday.session.support.Fixture.save;
 import static io.examday.session.support.Fixture.state;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -17,11 +18,13 @@ import io.examday.session.support.Fixture;
 import io.examday.session.support.TestClockProducer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -127,6 +130,33 @@ class AutosaveIT {
         .then()
         .body("answers.find { it.questionId == 'q2' }.seq", equalTo(4))
         .body("answers.find { it.questionId == 'q2' }.value", equalTo("newer"));
+  }
+
+  @Test
+  void aProctorChangeWhileRedisHoldsNothingOfTheSessionLeavesItToBeLoadedWhole() {
+    String token = releasedCandidate();
+    String sessionId = state(token).then().extract().path("sessionId");
+    Instant deadline = Instant.parse(state(token).then().extract().path("deadline"));
+    save(token, "q1", 3, "kept").then().statusCode(200);
+    try (RedisClient redis = RedisClient.create(ExamSessionTestResource.redis.url())) {
+      redis.flushAll();
+      // the change is committed in Spanner and mirrored while Redis holds nothing of the session
+      given()
+          .auth()
+          .oauth2(Fixture.proctorToken())
+          .contentType(ContentType.JSON)
+          .body(Map.of("seconds", 60, "reason", "late bus"))
+          .post("/api/v1/proctor/sessions/" + sessionId + "/extra-time")
+          .then()
+          .statusCode(200);
+      assertThat(redis.exists("es:{" + sessionId + "}")).isFalse();
+    }
+    // judged against Spanner's record, not against a session with no answers
+    save(token, "q1", 2, "older").then().statusCode(409).body("code", equalTo("STALE_SEQUENCE"));
+    save(token, "q1", 3, "other").then().statusCode(409).body("code", equalTo("SEQUENCE_CONFLICT"));
+    state(token).then().body("answers.find { it.questionId == 'q1' }.value", equalTo("kept"));
+    assertThat(Instant.parse(state(token).then().extract().path("deadline")))
+        .isEqualTo(deadline.plusSeconds(60));
   }
 
   @Test
