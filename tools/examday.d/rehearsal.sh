@@ -38,6 +38,9 @@ usage: ./examday rehearse [options]
                       session-kill   an exam-session crashes (SIGKILL) mid-exam and is started
                                      again; the run then has a second instance, so its
                                      candidates move over to it as behind a load balancer
+                      spanner-stall  the Spanner emulator stops answering (SIGSTOP) for
+                                     ${REHEARSAL_SPANNER_STALL_SECONDS:-10} s (REHEARSAL_SPANNER_STALL_SECONDS), then goes on
+                                     with what it held (SIGCONT)
                       gateway-kill   a release-gateway crashes (SIGKILL) and is started again;
                                      the run then has a second gateway, so the candidates whose
                                      socket it held reconnect to it (e.g. gateway-kill@-3s: in
@@ -187,6 +190,22 @@ rehearsal_restart_redis() {
   start_redis
 }
 
+# Spanner stalls: the emulator's processes stop (SIGSTOP) for REHEARSAL_SPANNER_STALL_SECONDS
+# (default 10) with every connection, transaction and lock they hold, then go on (SIGCONT), as a
+# stalled split or a leader change looks to a client. Resumed however this ends. Returns 1 when
+# the emulator was not started by ./examday.
+rehearsal_stall_spanner() {
+  local file="$STATE/pids/spanner-emulator.pid" pid
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null || return 1
+  pid=$(cat "$file")
+  (
+    trap 'kill -CONT -- "-$pid" 2>/dev/null' EXIT
+    trap 'exit 130' INT TERM
+    kill -STOP -- "-$pid"
+    sleep "${REHEARSAL_SPANNER_STALL_SECONDS:-10}"
+  )
+}
+
 # rehearsal_kill NAME PORT: a service started by ./examday crashes: SIGKILL to its process group,
 # in-flight requests, group commits and sockets cut off (the caller starts it again, as a pod is).
 # Returns 1 when no such process runs.
@@ -217,6 +236,11 @@ rehearsal_faults() {
     case "$kind" in
       redis-flush) redis-cli -p "$REDIS_PORT" flushall >/dev/null ;;
       redis-restart) rehearsal_restart_redis ;;
+      spanner-stall)
+        if ! rehearsal_stall_spanner; then
+          echo "$kind at release${offset}s: not done (no spanner-emulator started by ./examday)" >>"$run_dir/faults.log"
+          continue
+        fi ;;
       session-kill|gateway-kill)
         local name=exam-session port=$SESSION_PORT
         [ "$kind" = session-kill ] || { name=release-gateway; port=$GATEWAY_PORT; }
@@ -245,8 +269,8 @@ rehearsal_since() {
 
 # rehearsal_fault_spec SPEC: dies unless SPEC is KIND@+Ns or KIND@-Ns with a known KIND.
 rehearsal_fault_spec() {
-  [[ "$1" =~ ^(redis-flush|redis-restart|session-kill|gateway-kill)@[+-][0-9]+s?$ ]] \
-    || die "--fault $1: expected KIND@+Ns or KIND@-Ns (from the release) with KIND redis-flush, redis-restart, session-kill or gateway-kill (e.g. redis-flush@+20s)"
+  [[ "$1" =~ ^(redis-flush|redis-restart|spanner-stall|session-kill|gateway-kill)@[+-][0-9]+s?$ ]] \
+    || die "--fault $1: expected KIND@+Ns or KIND@-Ns (from the release) with KIND redis-flush, redis-restart, spanner-stall, session-kill or gateway-kill (e.g. redis-flush@+20s)"
   echo "$1"
 }
 
