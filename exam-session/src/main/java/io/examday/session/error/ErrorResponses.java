@@ -37,12 +37,7 @@ public class ErrorResponses {
   @ServerExceptionMapper
   public Response examday(ExamdayException e) {
     if (e.error().httpStatus() >= 500) {
-      outage(
-          e.error().code()
-              + ": "
-              + (e.getCause() == null
-                  ? "-"
-                  : e.getCause().getClass().getSimpleName() + " " + e.getCause().getMessage()));
+      outage(e.error().code() + ": " + cause(e.getCause()));
     }
     Response response = respond(e.error().httpStatus(), e.toApiError());
     return e.retryAfter().map(wait -> withRetryAfter(response, wait)).orElse(response);
@@ -162,6 +157,15 @@ public class ErrorResponses {
     } else if (count > 1) {
       LOG.warnf("%s (%d times since the last such line)", what, count);
     }
+  }
+
+  /** "TimeoutException", "SpannerException DEADLINE_EXCEEDED: ...", or "-" without a cause. */
+  static String cause(Throwable cause) {
+    if (cause == null) {
+      return "-";
+    }
+    String name = cause.getClass().getSimpleName();
+    return cause.getMessage() == null ? name : name + " " + cause.getMessage();
   }
 
   private static ApiError unavailable() {
