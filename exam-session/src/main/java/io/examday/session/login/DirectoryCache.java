@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -37,6 +36,7 @@ public class DirectoryCache {
 
   private final UnifiedJedis redis;
   private final RedisScript put;
+  private final RedisScript forget;
   private final String ttlSeconds;
   private final Counter hits;
   private final Counter misses;
@@ -46,6 +46,7 @@ public class DirectoryCache {
       UnifiedJedis redis, Tracer tracer, ExamSessionConfig config, MeterRegistry metrics) {
     this.redis = redis;
     this.put = new RedisScript(redis, tracer, "directory-put");
+    this.forget = new RedisScript(redis, tracer, "directory-forget");
     this.ttlSeconds = Long.toString(config.redis().hotStateTtl().toSeconds());
     this.hits = lookups(metrics, "hit");
     this.misses = lookups(metrics, "miss");
@@ -119,19 +120,16 @@ public class DirectoryCache {
     tombstones(rollNumbers, Long.toString(micros(committedAt)));
   }
 
+  /** One script per entry, all in one pipeline; any entry Redis refused fails the caller. */
   private void tombstones(Collection<String> rollNumbers, String value) {
-    if (rollNumbers.isEmpty()) {
-      return;
+    List<List<String>> keys = new ArrayList<>(rollNumbers.size());
+    List<List<String>> args = new ArrayList<>(rollNumbers.size());
+    List<String> tombstone = List.of(value, Long.toString(TOMBSTONE_SECONDS));
+    for (String roll : rollNumbers) {
+      keys.add(List.of(RollNumberKeys.directory(roll)));
+      args.add(tombstone);
     }
-    try (AbstractPipeline pipeline = redis.pipelined()) {
-      for (String roll : rollNumbers) {
-        String key = RollNumberKeys.directory(roll);
-        pipeline.del(key);
-        pipeline.hset(key, "tombstone", value);
-        pipeline.expire(key, TOMBSTONE_SECONDS);
-      }
-      pipeline.sync();
-    }
+    forget.runAll(keys, args);
   }
 
   private static long micros(Timestamp at) {
