@@ -18,7 +18,8 @@ start_dev_vault() {
 
 # start_gateway_instance NAME PORT LIVE_PORT [VAR=value ...]: one release-gateway process (REST
 # and health on PORT, the lean candidate-socket server on LIVE_PORT) against this profile's
-# infrastructure; extra settings as environment assignments.
+# infrastructure; extra settings as environment assignments. Its sockets drain over 2 s when it
+# stops (production: 10 s), within the 10 s stop_process gives a process before SIGKILL.
 start_gateway_instance() {
   local name=$1 port=$2 live_port=$3
   shift 3
@@ -34,6 +35,7 @@ start_gateway_instance() {
     EXAMDAY_PAPER_DIR="$STATE/papers" \
     EXAMDAY_PUBSUB_CREATE_TOPICS=true \
     EXAMDAY_OTEL_DISABLED=true \
+    EXAMDAY_GATEWAY_LIVE_DRAIN_PERIOD=2s \
     "$@" \
     "$JAVA_HOME/bin/java" ${GATEWAY_JAVA_OPTS:--Xmx512m} -jar "$GATEWAY_JAR"
   wait_http "http://127.0.0.1:$port/q/health/ready" "$name" 120

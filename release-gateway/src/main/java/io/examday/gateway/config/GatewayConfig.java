@@ -100,6 +100,14 @@ public interface GatewayConfig {
      */
     @WithDefault("5s")
     Duration examLoadTimeout();
+
+    /**
+     * When the instance stops, its sockets are closed (1001, reconnect elsewhere) in even batches
+     * over this long, so the other instances get the reconnects as a trickle (zero: all at once).
+     * Must fit in the shutdown: production's preStop 20 s, then 30 s (argocd/release-gateway).
+     */
+    @WithDefault("10s")
+    Duration drainPeriod();
   }
 
   interface SessionTokens {

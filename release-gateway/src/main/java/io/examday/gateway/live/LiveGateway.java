@@ -11,6 +11,7 @@ import io.examday.gateway.exam.SessionRecord;
 import io.examday.gateway.exam.UnknownExamException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -69,6 +70,7 @@ public final class LiveGateway {
   private volatile Instant lastFullPoll = Instant.EPOCH;
   private long sweepTimer = -1;
   private long pollTimer = -1;
+  private volatile boolean stopping;
 
   public LiveGateway(
       Vertx vertx,
@@ -117,16 +119,38 @@ public final class LiveGateway {
         false);
   }
 
-  /** Stops the timers and tells every candidate to reconnect elsewhere. */
-  public void stop() {
-    vertx.cancelTimer(sweepTimer);
-    vertx.cancelTimer(pollTimer);
+  /**
+   * Tells every candidate to reconnect elsewhere (1001 GOING_AWAY), spread over the drain period
+   * ({@link ShardDrain}) so the other instances get the reconnects as a trickle. Sockets still here
+   * meanwhile get what comes (the release poll and the sweep go on); a new socket is sent away at
+   * once. Completes when every socket has been told; the timers stop then.
+   */
+  public Future<Void> stop() {
+    stopping = true;
+    List<Future<Void>> drains = new ArrayList<>();
     for (ExamChannel channel : channels.values()) {
       for (Shard shard : channel.shards()) {
-        shard.context.runOnContext(
-            v -> shard.snapshot().forEach(c -> close(c, CloseReason.GOING_AWAY)));
+        drains.add(
+            ShardDrain.start(
+                vertx,
+                shard.context,
+                shard::snapshot,
+                settings.drainPeriod(),
+                c -> close(c, CloseReason.GOING_AWAY)));
       }
     }
+    return Future.join(drains)
+        .andThen(
+            done -> {
+              vertx.cancelTimer(sweepTimer);
+              vertx.cancelTimer(pollTimer);
+            })
+        .mapEmpty();
+  }
+
+  /** Sockets held here now, over all exams. */
+  public int connected() {
+    return channels.values().stream().mapToInt(channel -> channel.connected.get()).sum();
   }
 
   /** The route handler for {@code GET /v1/exams/:examId/live} on a Vert.x Web router. */
@@ -180,6 +204,10 @@ public final class LiveGateway {
     // The handshake is done: the upgrade request's headers would otherwise stay on the heap for
     // the socket's whole life (about 1 KiB each, times 100,000 idle candidates).
     socket.headers().clear();
+    if (stopping) {
+      close(socket, CloseReason.GOING_AWAY);
+      return;
+    }
     socket.setWriteQueueMaxSize(settings.writeQueueBytes());
     SessionClaims claims;
     try {

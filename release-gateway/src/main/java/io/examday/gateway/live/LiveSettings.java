@@ -20,6 +20,7 @@ import java.util.List;
  * @param warningMinutes minutes before each candidate's deadline at which a warning is pushed
  * @param examLoadTimeout how long a socket may wait for its exam to be read (Spanner, and Vault if
  *     released) before it is closed with {@link CloseReason#TRY_AGAIN_LATER}
+ * @param drainPeriod when the instance stops, its sockets are closed over this long (zero: at once)
  */
 public record LiveSettings(
     int maxFrameBytes,
@@ -31,4 +32,5 @@ public record LiveSettings(
     Duration releaseWatchInterval,
     Duration releaseWatchWindow,
     List<Integer> warningMinutes,
-    Duration examLoadTimeout) {}
+    Duration examLoadTimeout,
+    Duration drainPeriod) {}

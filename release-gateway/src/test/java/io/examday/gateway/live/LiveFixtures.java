@@ -26,7 +26,8 @@ final class LiveFixtures {
         watch,
         Duration.ofMinutes(2),
         List.of(15, 5, 1),
-        examLoadTimeout);
+        examLoadTimeout,
+        Duration.ZERO);
   }
 
   /** Heartbeats as given, a sweep every 20 ms; nothing else happens within a test. */
@@ -41,7 +42,24 @@ final class LiveFixtures {
         Duration.ofHours(1),
         Duration.ofMinutes(2),
         List.of(15, 5, 1),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Duration.ZERO);
+  }
+
+  /** Slow heartbeats (nothing but the drain happens within a test); sockets drained as given. */
+  static LiveSettings drainSettings(Duration drainPeriod) {
+    return new LiveSettings(
+        4096,
+        16 * 1024,
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(5),
+        Duration.ofMillis(200),
+        Duration.ofHours(1),
+        Duration.ofHours(1),
+        Duration.ofMinutes(2),
+        List.of(15, 5, 1),
+        Duration.ofSeconds(5),
+        drainPeriod);
   }
 
   /** An exam an hour before its start, paper prepared, not released. */

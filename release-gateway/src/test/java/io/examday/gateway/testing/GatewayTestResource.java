@@ -54,6 +54,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     config.put("examday.gateway.live.host", "127.0.0.1");
     config.put("examday.gateway.live.sweep-interval", "200ms");
     config.put("examday.gateway.live.release-poll-interval", "500ms");
+    config.put("examday.gateway.live.drain-period", "1s");
     return config;
   }
 
