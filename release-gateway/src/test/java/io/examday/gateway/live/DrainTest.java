@@ -7,7 +7,6 @@ import io.examday.gateway.testing.TestCandidate;
 import io.examday.gateway.testing.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,35 +28,27 @@ class DrainTest {
   private static final Duration AWAIT = Duration.ofSeconds(10);
   private static final int SOCKETS = 40;
 
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private TestKeys keys;
-  private Vertx vertx;
+  private TestGateway gateway;
   private LiveGateway live;
-  private LiveServer server;
 
   @BeforeEach
   void start() {
     keys = TestKeys.create();
-    vertx = LiveServer.newVertx(2);
-    live =
-        new LiveGateway(
-            vertx,
+    gateway =
+        TestGateway.start(
             LiveFixtures.drainSettings(DRAIN),
-            keys.verifier(),
+            keys,
             LiveFixtures.waitingExams(),
-            (examId, digest) -> {
-              throw new AssertionError("no key may be read for an unreleased exam");
-            },
+            TestGateway.NO_KEY,
             Clock.systemUTC(),
-            new LiveMetrics(meters));
-    live.start();
-    server = LiveServer.start(vertx, live, "127.0.0.1", 0, 4096);
+            new SimpleMeterRegistry());
+    live = gateway.live();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
+    gateway.close();
   }
 
   @Test
@@ -91,6 +82,6 @@ class DrainTest {
 
   private CompletableFuture<TestCandidate> connecting() {
     String token = keys.sessionToken(UUID.randomUUID().toString(), EXAM, 0, Duration.ofHours(1));
-    return TestCandidate.connect(server.port(), EXAM, token);
+    return TestCandidate.connect(gateway.port(), EXAM, token);
   }
 }

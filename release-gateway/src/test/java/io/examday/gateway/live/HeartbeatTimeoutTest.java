@@ -7,7 +7,6 @@ import io.examday.common.testing.MutableClock;
 import io.examday.gateway.testing.TestCandidate;
 import io.examday.gateway.testing.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,34 +31,27 @@ class HeartbeatTimeoutTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final MutableClock clock = new MutableClock(Instant.now());
   private TestKeys keys;
-  private Vertx vertx;
+  private TestGateway gateway;
   private LiveGateway live;
-  private LiveServer server;
 
   @BeforeEach
   void start() {
     keys = TestKeys.create();
-    vertx = LiveServer.newVertx(2);
-    live =
-        new LiveGateway(
-            vertx,
+    gateway =
+        TestGateway.start(
             LiveFixtures.heartbeatSettings(HEARTBEAT, IDLE_TIMEOUT),
-            keys.verifier(),
+            keys,
             waitingExam,
-            (examId, digest) -> {
-              throw new AssertionError("no key may be read for an unreleased exam");
-            },
+            TestGateway.NO_KEY,
             clock,
-            new LiveMetrics(meters));
-    live.start();
-    server = LiveServer.start(vertx, live, "127.0.0.1", 0, 4096);
+            meters);
+    live = gateway.live();
   }
 
   @AfterEach
   void stop() {
     live.stop();
-    server.close();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
+    gateway.close();
   }
 
   @Test
@@ -99,7 +91,7 @@ class HeartbeatTimeoutTest {
 
   private TestCandidate helloed() {
     String token = keys.sessionToken(UUID.randomUUID().toString(), EXAM, 0, Duration.ofHours(1));
-    TestCandidate candidate = TestCandidate.connect(server.port(), EXAM, token).join();
+    TestCandidate candidate = TestCandidate.connect(gateway.port(), EXAM, token).join();
     await().atMost(AWAIT).until(() -> candidate.frame("hello").isPresent());
     return candidate;
   }

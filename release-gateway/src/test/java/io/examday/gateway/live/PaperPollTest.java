@@ -8,7 +8,6 @@ import io.examday.gateway.exam.ReleaseRecord;
 import io.examday.gateway.testing.TestCandidate;
 import io.examday.gateway.testing.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +34,7 @@ class PaperPollTest {
   private volatile ReleaseRecord release;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private TestKeys keys;
-  private Vertx vertx;
-  private LiveServer server;
+  private TestGateway gateway;
 
   private final ExamSource source =
       new ExamSource() {
@@ -69,28 +67,20 @@ class PaperPollTest {
   @BeforeEach
   void start() {
     keys = TestKeys.create();
-    vertx = Vertx.vertx();
-    LiveSettings settings =
-        LiveFixtures.settings(
-            16 * 1024, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(5));
-    KeySource key = (examId, digest) -> new byte[32];
-    LiveGateway live =
-        new LiveGateway(
-            vertx,
-            settings,
-            keys.verifier(),
+    gateway =
+        TestGateway.start(
+            LiveFixtures.settings(
+                16 * 1024, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(5)),
+            keys,
             source,
-            key,
+            (examId, digest) -> new byte[32],
             Clock.systemUTC(),
-            new LiveMetrics(meters));
-    live.start();
-    server = LiveServer.start(vertx, live, "127.0.0.1", 0, 4096);
+            meters);
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
+    gateway.close();
   }
 
   @Test
@@ -124,7 +114,7 @@ class PaperPollTest {
 
   private TestCandidate connect() {
     String token = keys.sessionToken(UUID.randomUUID().toString(), EXAM, 0, Duration.ofHours(1));
-    TestCandidate candidate = TestCandidate.connect(server.port(), EXAM, token).join();
+    TestCandidate candidate = TestCandidate.connect(gateway.port(), EXAM, token).join();
     await().atMost(Duration.ofSeconds(5)).until(() -> candidate.frame("hello").isPresent());
     return candidate;
   }
