@@ -45,6 +45,8 @@ usage: ./examday rehearse [options]
                                      the run then has a second gateway, so the candidates whose
                                      socket it held reconnect to it (e.g. gateway-kill@-3s: in
                                      the waiting room, just before the release)
+                      gateway-stop   the same gateway is stopped as a pod is (SIGTERM): it
+                                     drains its sockets (over 2 s locally) and is started again
 USAGE
 }
 
@@ -241,10 +243,12 @@ rehearsal_faults() {
           echo "$kind at release${offset}s: not done (no spanner-emulator started by ./examday)" >>"$run_dir/faults.log"
           continue
         fi ;;
-      session-kill|gateway-kill)
+      session-kill|gateway-kill|gateway-stop)
         local name=exam-session port=$SESSION_PORT
         [ "$kind" = session-kill ] || { name=release-gateway; port=$GATEWAY_PORT; }
-        if ! rehearsal_kill "$name" "$port"; then
+        if [ "$kind" = gateway-stop ] && [ -f "$STATE/pids/$name.pid" ]; then
+          stop_process "$name"
+        elif [ "$kind" = gateway-stop ] || ! rehearsal_kill "$name" "$port"; then
           echo "$kind at release${offset}s: not done (no $name started by ./examday)" >>"$run_dir/faults.log"
           continue
         fi
@@ -269,8 +273,8 @@ rehearsal_since() {
 
 # rehearsal_fault_spec SPEC: dies unless SPEC is KIND@+Ns or KIND@-Ns with a known KIND.
 rehearsal_fault_spec() {
-  [[ "$1" =~ ^(redis-flush|redis-restart|spanner-stall|session-kill|gateway-kill)@[+-][0-9]+s?$ ]] \
-    || die "--fault $1: expected KIND@+Ns or KIND@-Ns (from the release) with KIND redis-flush, redis-restart, spanner-stall, session-kill or gateway-kill (e.g. redis-flush@+20s)"
+  [[ "$1" =~ ^(redis-flush|redis-restart|spanner-stall|session-kill|gateway-kill|gateway-stop)@[+-][0-9]+s?$ ]] \
+    || die "--fault $1: expected KIND@+Ns or KIND@-Ns (from the release) with KIND redis-flush, redis-restart, spanner-stall, session-kill, gateway-kill or gateway-stop (e.g. redis-flush@+20s)"
   echo "$1"
 }
 
@@ -325,9 +329,9 @@ rehearsal_run() {
     start_session_instance exam-session-b "$port_b"
     SESSION_URLS+=("http://127.0.0.1:$port_b")
   fi
-  if [[ " ${faults[*]} " == *" gateway-kill@"* ]]; then
+  if [[ " ${faults[*]} " == *" gateway-kill@"* || " ${faults[*]} " == *" gateway-stop@"* ]]; then
     [ ${#gateway_urls[@]} -eq 0 ] && [ "$own_stack" != true ] \
-      || die "--fault gateway-kill kills the release-gateway ./examday starts: not with --gateway-url or --own-stack"
+      || die "--fault gateway-kill / gateway-stop stop the release-gateway ./examday starts: not with --gateway-url or --own-stack"
     local gateway_b=$((GATEWAY_PORT + REHEARSAL_SESSION_B_PORT_OFFSET))
     start_gateway_instance release-gateway-b "$gateway_b" $((gateway_b + 1))
     GATEWAY_URLS+=("http://127.0.0.1:$gateway_b")
