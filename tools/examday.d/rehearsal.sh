@@ -174,7 +174,7 @@ rehearsal_redis_stats() {
 }
 
 # The second exam-session instance of a run with a session-kill fault (the second gateway of a
-# run with a gateway-kill fault: the gateway's ports plus this).
+# run with a gateway-kill or gateway-stop fault: the gateway's ports plus this).
 REHEARSAL_SESSION_B_PORT_OFFSET=30
 
 # Redis crashes and comes back empty after REHEARSAL_REDIS_DOWN_SECONDS (default 5). The new one
@@ -232,6 +232,7 @@ rehearsal_faults() {
     kind=${spec%@*}
     offset=${spec#*@}
     offset=${offset%s}
+    offset=${offset:0:1}$((10#${offset:1}))   # "+08" is 8 seconds, not an octal error
     due_ms=$((release_ms + offset * 1000))
     now_ms=$(date +%s%3N)
     [ "$due_ms" -gt "$now_ms" ] && sleep "$(awk -v ms=$((due_ms - now_ms)) 'BEGIN {printf "%.3f", ms / 1000}')"

@@ -33,7 +33,12 @@ public final class ShardMetrics {
     RECONNECT,
     SUBMIT,
     /** Connected after the release (the key came with the hello); no failed counterpart. */
-    LATE_JOIN
+    LATE_JOIN,
+    /**
+     * A live socket found closed before a save (its gateway went away after the key) and opened
+     * again; failed if it could not be. Checked only in runs with faults planned.
+     */
+    SOCKET_REOPENED
   }
 
   /** Latencies recorded, in milliseconds. */

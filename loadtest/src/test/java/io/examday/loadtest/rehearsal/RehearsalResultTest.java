@@ -113,4 +113,27 @@ class RehearsalResultTest {
     assertThat(retried.get("autosave_retried").asLong()).isEqualTo(2);
     assertThat(retried.get("no_session_left_open_retried").asLong()).isEqualTo(1);
   }
+
+  @Test
+  void reopenedSocketsAreCountedAndOneThatStayedLostIsAnError() throws Exception {
+    ShardMetrics metrics = new ShardMetrics();
+    metrics.ok(ShardMetrics.Step.LOGIN);
+    metrics.ok(ShardMetrics.Step.LOGIN);
+    metrics.ok(ShardMetrics.Step.SOCKET_REOPENED);
+    metrics.ok(ShardMetrics.Step.SOCKET_REOPENED);
+    metrics.failed(ShardMetrics.Step.SOCKET_REOPENED);
+    metrics.write(dir.resolve("one"));
+    RehearsalPlan plan = plan();
+
+    RehearsalResult result =
+        RehearsalResult.of(
+            plan,
+            java.util.Collections.nCopies(
+                plan.shards(), json.readTree(dir.resolve("one").toFile())));
+
+    ObjectNode out = result.toJson(json);
+    assertThat(out.get("sockets_reopened").asLong()).isEqualTo(2L * plan.shards());
+    assertThat(out.get("failures").get("socket_reopened_failed").asLong()).isEqualTo(plan.shards());
+    assertThat(result.errors()).isEqualTo(plan.shards());
+  }
 }
