@@ -38,6 +38,8 @@ usage: ./examday rehearse [options]
                       session-kill   an exam-session crashes (SIGKILL) mid-exam and is started
                                      again; the run then has a second instance, so its
                                      candidates move over to it as behind a load balancer
+                      session-stop   the same exam-session is stopped as a pod is (SIGTERM)
+                                     and started again
                       spanner-stall  the Spanner emulator stops answering (SIGSTOP) for
                                      ${REHEARSAL_SPANNER_STALL_SECONDS:-10} s (REHEARSAL_SPANNER_STALL_SECONDS), then goes on
                                      with what it held (SIGCONT)
@@ -173,8 +175,8 @@ rehearsal_redis_stats() {
     /^total_commands_processed:/ {c=$2} /^used_memory:/ {m=$2} END {print (c+0) " " (m+0)}'
 }
 
-# The second exam-session instance of a run with a session-kill fault (the second gateway of a
-# run with a gateway-kill or gateway-stop fault: the gateway's ports plus this).
+# The port offset of the second exam-session of a run with a session-kill or session-stop fault,
+# and of the second gateway of a run with a gateway-kill or gateway-stop fault.
 REHEARSAL_SESSION_B_PORT_OFFSET=30
 
 # Redis crashes and comes back empty after REHEARSAL_REDIS_DOWN_SECONDS (default 5). The new one
@@ -244,17 +246,17 @@ rehearsal_faults() {
           echo "$kind at release${offset}s: not done (no spanner-emulator started by ./examday)" >>"$run_dir/faults.log"
           continue
         fi ;;
-      session-kill|gateway-kill|gateway-stop)
+      session-kill|session-stop|gateway-kill|gateway-stop)
         local name=exam-session port=$SESSION_PORT
-        [ "$kind" = session-kill ] || { name=release-gateway; port=$GATEWAY_PORT; }
-        if [ "$kind" = gateway-stop ] && [ -f "$STATE/pids/$name.pid" ]; then
+        [[ "$kind" == session-* ]] || { name=release-gateway; port=$GATEWAY_PORT; }
+        if [[ "$kind" == *-stop ]] && [ -f "$STATE/pids/$name.pid" ]; then
           stop_process "$name"
-        elif [ "$kind" = gateway-stop ] || ! rehearsal_kill "$name" "$port"; then
+        elif [[ "$kind" == *-stop ]] || ! rehearsal_kill "$name" "$port"; then
           echo "$kind at release${offset}s: not done (no $name started by ./examday)" >>"$run_dir/faults.log"
           continue
         fi
         echo "$kind at release${offset}s (done at $(rehearsal_since "$release_ms") ms)" >>"$run_dir/faults.log"
-        if [ "$kind" = session-kill ]; then
+        if [[ "$kind" == session-* ]]; then
           start_service_session
         else
           start_gateway_instance release-gateway "$GATEWAY_PORT" $((GATEWAY_PORT + 1))
@@ -274,8 +276,8 @@ rehearsal_since() {
 
 # rehearsal_fault_spec SPEC: dies unless SPEC is KIND@+Ns or KIND@-Ns with a known KIND.
 rehearsal_fault_spec() {
-  [[ "$1" =~ ^(redis-flush|redis-restart|spanner-stall|session-kill|gateway-kill|gateway-stop)@[+-][0-9]+s?$ ]] \
-    || die "--fault $1: expected KIND@+Ns or KIND@-Ns (from the release) with KIND redis-flush, redis-restart, spanner-stall, session-kill, gateway-kill or gateway-stop (e.g. redis-flush@+20s)"
+  [[ "$1" =~ ^(redis-flush|redis-restart|spanner-stall|session-kill|session-stop|gateway-kill|gateway-stop)@[+-][0-9]+s?$ ]] \
+    || die "--fault $1: expected KIND@+Ns or KIND@-Ns (from the release) with KIND redis-flush, redis-restart, spanner-stall, session-kill, session-stop, gateway-kill or gateway-stop (e.g. redis-flush@+20s)"
   echo "$1"
 }
 
@@ -323,9 +325,9 @@ rehearsal_run() {
     rehearsal_start_stack
   fi
   SESSION_URLS=("${session_urls[@]:-http://127.0.0.1:$SESSION_PORT}")
-  if [[ " ${faults[*]} " == *" session-kill@"* ]]; then
+  if [[ " ${faults[*]} " == *" session-kill@"* || " ${faults[*]} " == *" session-stop@"* ]]; then
     [ ${#session_urls[@]} -eq 0 ] \
-      || die "--fault session-kill kills the exam-session ./examday starts: not with --session-url"
+      || die "--fault session-kill / session-stop stop the exam-session ./examday starts: not with --session-url"
     local port_b=$((SESSION_PORT + REHEARSAL_SESSION_B_PORT_OFFSET))
     start_session_instance exam-session-b "$port_b"
     SESSION_URLS+=("http://127.0.0.1:$port_b")

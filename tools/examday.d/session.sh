@@ -19,6 +19,8 @@ start_service_session() { start_session_instance exam-session "$SESSION_PORT" "$
 
 # start_session_instance NAME PORT [VAR=value ...]: one more exam-session (as production runs
 # many pods) on the same Redis, Spanner and Pub/Sub; the rehearsal's session-kill fault uses two.
+# Stopped, it finishes the requests it holds for up to 5 s (production: 30 s), within the 10 s
+# stop_process gives a process.
 start_session_instance() {
   local name=$1 port=$2
   shift 2
@@ -33,6 +35,7 @@ start_session_instance() {
     EXAMDAY_HTTP_MAX_CONNECTIONS="$(session_max_connections)" \
     EXAMDAY_CANDIDATE_PAGE_GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" \
     EXAMDAY_CANDIDATE_PAGE_LIVE_URL="ws://127.0.0.1:$((GATEWAY_PORT + 1))" \
+    QUARKUS_SHUTDOWN_TIMEOUT=PT5S \
     "$@" \
     "$JAVA_HOME/bin/java" -XX:+UseParallelGC ${SESSION_JAVA_OPTS:-} -jar "$SESSION_JAR"
   # ready after its start-up exercise (a synthetic exam through its own API, ~1 min here)
