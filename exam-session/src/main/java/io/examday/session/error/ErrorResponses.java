@@ -43,10 +43,16 @@ public class ErrorResponses {
     return e.retryAfter().map(wait -> withRetryAfter(response, wait)).orElse(response);
   }
 
-  /** {@code Retry-After} in whole seconds, rounded up (a client waiting less would be refused). */
   private static Response withRetryAfter(Response response, Duration wait) {
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    return Response.fromResponse(response).header("Retry-After", seconds).build();
+    return Response.fromResponse(response).header("Retry-After", retryAfterSeconds(wait)).build();
+  }
+
+  /**
+   * A wait as {@code Retry-After} states it: whole seconds, rounded up (a client waiting less would
+   * be refused), at least one. Messages that say the wait in words use the same figure.
+   */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   @ServerExceptionMapper

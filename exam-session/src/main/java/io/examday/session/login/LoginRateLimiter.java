@@ -2,6 +2,7 @@ package io.examday.session.login;
 
 import io.examday.common.error.ExamdayException;
 import io.examday.session.config.ExamSessionConfig;
+import io.examday.session.error.ErrorResponses;
 import io.examday.session.error.SessionError;
 import io.examday.session.infra.RedisScript;
 import io.opentelemetry.api.trace.Tracer;
@@ -70,9 +71,9 @@ public class LoginRateLimiter {
     return Duration.ofMillis(Math.max(millis, 1));
   }
 
-  /** "40 seconds", "1 minute", "5 minutes": whole units, rounded up. */
+  /** "40 seconds", "1 minute", "5 minutes": whole units, rounded up from the Retry-After figure. */
   static String inWords(Duration wait) {
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    long seconds = ErrorResponses.retryAfterSeconds(wait);
     if (seconds < 60) {
       return seconds + (seconds == 1 ? " second" : " seconds");
     }
