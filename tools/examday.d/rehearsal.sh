@@ -182,15 +182,12 @@ REHEARSAL_SESSION_B_PORT_OFFSET=30
 # Redis crashes and comes back empty after REHEARSAL_REDIS_DOWN_SECONDS (default 5). The new one
 # is recorded under the same name, so whatever would have stopped the old one stops it.
 rehearsal_restart_redis() {
-  local file="$STATE/pids/redis.pid" i
-  if [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null; then
-    kill -KILL -- "-$(cat "$file")" 2>/dev/null || kill -KILL "$(cat "$file")"
-  else
+  if ! rehearsal_kill redis "$REDIS_PORT"; then
     redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true   # the machine's own
+    rehearsal_wait_closed "$REDIS_PORT"
   fi
-  for ((i = 0; i < 100; i++)); do port_open "$REDIS_PORT" || break; sleep 0.05; done
   sleep "${REHEARSAL_REDIS_DOWN_SECONDS:-5}"
-  rm -f "$file"
+  rm -f "$STATE/pids/redis.pid"
   start_redis
 }
 
@@ -199,9 +196,8 @@ rehearsal_restart_redis() {
 # stalled split or a leader change looks to a client. Resumed however this ends. Returns 1 when
 # the emulator was not started by ./examday.
 rehearsal_stall_spanner() {
-  local file="$STATE/pids/spanner-emulator.pid" pid
-  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null || return 1
-  pid=$(cat "$file")
+  local pid
+  pid=$(rehearsal_pid spanner-emulator) || return 1
   (
     trap 'kill -CONT -- "-$pid" 2>/dev/null' EXIT
     trap 'exit 130' INT TERM
@@ -214,11 +210,23 @@ rehearsal_stall_spanner() {
 # in-flight requests, group commits and sockets cut off (the caller starts it again, as a pod is).
 # Returns 1 when no such process runs.
 rehearsal_kill() {
-  local file="$STATE/pids/$1.pid" port=$2 i
-  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null || return 1
-  kill -KILL -- "-$(cat "$file")" 2>/dev/null || kill -KILL "$(cat "$file")"
-  for ((i = 0; i < 100; i++)); do port_open "$port" || break; sleep 0.05; done
-  rm -f "$file"
+  local pid
+  pid=$(rehearsal_pid "$1") || return 1
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+  rehearsal_wait_closed "$2"
+  rm -f "$STATE/pids/$1.pid"
+}
+
+# rehearsal_pid NAME: the pid of a service ./examday started, if it runs (fails otherwise).
+rehearsal_pid() {
+  local file="$STATE/pids/$1.pid"
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null && cat "$file"
+}
+
+# rehearsal_wait_closed PORT: until nothing listens on it (at most 5 s).
+rehearsal_wait_closed() {
+  local i
+  for ((i = 0; i < 100; i++)); do port_open "$1" || break; sleep 0.05; done
 }
 
 # rehearsal_faults RUN_DIR SPEC...: waits for the plan's release, then injects each fault at its
@@ -249,7 +257,7 @@ rehearsal_faults() {
       session-kill|session-stop|gateway-kill|gateway-stop)
         local name=exam-session port=$SESSION_PORT
         [[ "$kind" == session-* ]] || { name=release-gateway; port=$GATEWAY_PORT; }
-        if [[ "$kind" == *-stop ]] && [ -f "$STATE/pids/$name.pid" ]; then
+        if [[ "$kind" == *-stop ]] && rehearsal_pid "$name" >/dev/null; then
           stop_process "$name"
         elif [[ "$kind" == *-stop ]] || ! rehearsal_kill "$name" "$port"; then
           echo "$kind at release${offset}s: not done (no $name started by ./examday)" >>"$run_dir/faults.log"
