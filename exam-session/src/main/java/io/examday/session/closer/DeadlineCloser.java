@@ -35,12 +35,21 @@ import redis.clients.jedis.exceptions.JedisException;
 public class DeadlineCloser {
 
   private static final Logger LOG = Logger.getLogger(DeadlineCloser.class);
+  // No session can be overdue before its exam's release + duration + grace (every extra time and
+  // pause only adds to that), so a run first finds the exams past that point, a read of the
+  // small Exams and ExamReleases tables, and only then looks at their ACTIVE sessions (a seek on
+  // SessionsByExam). During an exam nothing of its sessions is read; before, every pod read every
+  // ACTIVE session of every released exam every 5 s (1.4 million rows per run, per pod).
+  private static final String EXAMS_PAST_BASE_END =
+      "SELECT e.ExamId FROM Exams e JOIN ExamReleases r ON r.ExamId = e.ExamId"
+          + " WHERE TIMESTAMP_ADD(r.ReleasedAt, INTERVAL (e.DurationSeconds + e.GraceSeconds)"
+          + " SECOND) < @now";
   private static final String OVERDUE =
-      "SELECT s.SessionId FROM Exams e JOIN ExamReleases r ON r.ExamId = e.ExamId"
-          + " JOIN Sessions@{FORCE_INDEX=SessionsByExam} s ON s.ExamId = e.ExamId"
+      "SELECT s.SessionId FROM Sessions@{FORCE_INDEX=SessionsByExam} s"
           + " JOIN Candidates c ON c.CandidateId = s.CandidateId"
-          + " WHERE s.Status = 'ACTIVE' AND TIMESTAMP_ADD(r.ReleasedAt, INTERVAL"
-          + " (e.DurationSeconds + e.GraceSeconds + c.ExtraTimeSeconds + s.ExtraSeconds"
+          + " JOIN Exams e ON e.ExamId = s.ExamId JOIN ExamReleases r ON r.ExamId = s.ExamId"
+          + " WHERE s.ExamId = @exam AND s.Status = 'ACTIVE' AND TIMESTAMP_ADD(r.ReleasedAt,"
+          + " INTERVAL (e.DurationSeconds + e.GraceSeconds + c.ExtraTimeSeconds + s.ExtraSeconds"
           + " + s.PausedSeconds) SECOND) < @now LIMIT @limit";
 
   private final DatabaseClient db;
@@ -117,31 +126,44 @@ public class DeadlineCloser {
   /** Closes every overdue session now; returns how many it closed. */
   public int closeOverdue() {
     int total = 0;
-    List<String> batch;
-    do {
-      batch = overdue(clock.instant());
-      if (!batch.isEmpty()) {
-        total += close(batch);
-      }
-    } while (batch.size() == config.closer().batchSize());
+    for (String examId : examsPastBaseEnd(clock.instant())) {
+      List<String> batch;
+      do {
+        batch = overdue(examId, clock.instant());
+        if (!batch.isEmpty()) {
+          total += close(batch);
+        }
+      } while (batch.size() == config.closer().batchSize());
+    }
     if (total > 0) {
       LOG.infof("closed %d overdue sessions at their deadlines", total);
     }
     return total;
   }
 
-  private List<String> overdue(Instant now) {
-    List<String> ids = new ArrayList<>();
-    Statement query =
+  private List<String> examsPastBaseEnd(Instant now) {
+    return ids(
+        Statement.newBuilder(EXAMS_PAST_BASE_END).bind("now").to(Timestamps.timestamp(now)),
+        "ExamId");
+  }
+
+  private List<String> overdue(String examId, Instant now) {
+    return ids(
         Statement.newBuilder(OVERDUE)
+            .bind("exam")
+            .to(examId)
             .bind("now")
             .to(Timestamps.timestamp(now))
             .bind("limit")
-            .to(config.closer().batchSize())
-            .build();
-    try (ResultSet rows = db.singleUse().executeQuery(query)) {
+            .to(config.closer().batchSize()),
+        "SessionId");
+  }
+
+  private List<String> ids(Statement.Builder query, String column) {
+    List<String> ids = new ArrayList<>();
+    try (ResultSet rows = db.singleUse().executeQuery(query.build())) {
       while (rows.next()) {
-        ids.add(rows.getString("SessionId"));
+        ids.add(rows.getString(column));
       }
     }
     return ids;

@@ -211,6 +211,49 @@ class AutosaveIT {
   }
 
   @Test
+  void theCloserLeavesAnExamAloneUntilItsBaseEndAndThenClosesEachSessionAtItsOwnDeadline() {
+    Fixture.Exam exam = Fixture.exam(2, 600, 30);
+    release(exam.examId());
+    String plain = login(exam.rolls().get(0));
+    String extended = login(exam.rolls().get(1));
+    String extendedId = state(extended).then().extract().path("sessionId");
+    given()
+        .auth()
+        .oauth2(Fixture.proctorToken())
+        .contentType(ContentType.JSON)
+        .body(Map.of("seconds", 600, "reason", "accommodation"))
+        .post("/api/v1/proctor/sessions/" + extendedId + "/extra-time")
+        .then()
+        .statusCode(200);
+    Instant deadline = Instant.parse(state(plain).then().extract().path("deadline"));
+    var closer =
+        io.quarkus.arc.Arc.container()
+            .instance(io.examday.session.closer.DeadlineCloser.class)
+            .get();
+
+    TestClockProducer.CLOCK.set(deadline.plusSeconds(29));
+    closer.closeOverdue();
+    state(plain).then().body("status", equalTo("ACTIVE"));
+
+    // past release + duration + grace: the exam's sessions are looked at, each against its own
+    // deadline (the extended one has 600 s more)
+    TestClockProducer.CLOCK.set(deadline.plusSeconds(31));
+    closer.closeOverdue();
+    state(plain)
+        .then()
+        .body("status", equalTo("SUBMITTED"))
+        .body("submittedAt", equalTo(deadline.toString()));
+    state(extended).then().body("status", equalTo("ACTIVE"));
+
+    TestClockProducer.CLOCK.set(deadline.plusSeconds(631));
+    closer.closeOverdue();
+    state(extended)
+        .then()
+        .body("status", equalTo("SUBMITTED"))
+        .body("submittedAt", equalTo(deadline.plusSeconds(600).toString()));
+  }
+
+  @Test
   void aSubmitStartingOnASessionRedisHasJustLostIsNoCrash() {
     // found by `./examday rehearse --fault redis-flush@+60s`: a flush between the submit's
     // session read and its begin-submit script made the script's empty time a 500
