@@ -3,9 +3,12 @@ package io.examday.session.proctor;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
+import io.examday.common.error.ExamdayException;
 import io.examday.session.domain.ExamFacts;
 import io.examday.session.domain.SessionFacts;
 import io.examday.session.domain.SessionRules;
+import io.examday.session.domain.SessionStatus;
+import io.examday.session.error.SessionError;
 import io.examday.session.exam.ExamCatalog;
 import io.examday.session.spanner.Timestamps;
 import jakarta.inject.Singleton;
@@ -13,82 +16,122 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** What proctors monitor: sessions of an exam and the audit log ({@link AnsweredCounts} apart). */
 @Singleton
 public class ProctorQueries {
 
   static final int PAGE = 100;
-  private static final String SESSIONS =
-      "SELECT s.SessionId, s.CandidateId, s.ExamId, s.Status, s.ExtraSeconds, s.PausedSeconds,"
-          + " s.PausedAt, s.SubmittedAt, c.ExtraTimeSeconds, c.RollNumber,"
-          + " (SELECT COUNT(DISTINCT a.QuestionId) FROM AnswerEvents a"
-          + "   WHERE a.SessionId = s.SessionId) AS Answered,"
-          + " (SELECT MAX(a.CommittedAt) FROM AnswerEvents a WHERE a.SessionId = s.SessionId)"
-          + "   AS LastSave"
-          + " FROM Sessions@{FORCE_INDEX=SessionsByExam} s"
-          + " JOIN Candidates c ON c.CandidateId = s.CandidateId"
-          + " WHERE s.ExamId = @exam AND s.SessionId > @after AND (@status = '' OR s.Status = @status)"
-          + " ORDER BY s.SessionId LIMIT @limit";
+
+  /** The statuses stored in Sessions, which a list can be filtered by. */
+  static final Set<SessionStatus> FILTERS =
+      EnumSet.of(SessionStatus.ACTIVE, SessionStatus.PAUSED, SessionStatus.SUBMITTED);
+
+  // A page is cut from an index in SessionId order (seek, then LIMIT) before anything is joined
+  // to it, so a page costs its 100 rows whatever the exam's size: SessionsByExam (ExamId, Status)
+  // is in SessionId order within one status, SessionsByExamOrder (ExamId) within the exam.
+  private static final String PAGE_COLUMNS =
+      "SELECT p.SessionId, p.CandidateId, p.Status, p.ExtraSeconds, p.PausedSeconds, p.PausedAt,"
+          + " p.SubmittedAt, c.ExtraTimeSeconds, c.RollNumber FROM (SELECT SessionId, CandidateId,"
+          + " Status, ExtraSeconds, PausedSeconds, PausedAt, SubmittedAt FROM ";
+  private static final String PAGE_END =
+      " AND SessionId > @after ORDER BY SessionId LIMIT @limit) p"
+          + " JOIN Candidates c ON c.CandidateId = p.CandidateId ORDER BY p.SessionId";
+  private static final String PAGE_BY_STATUS =
+      PAGE_COLUMNS
+          + "Sessions@{FORCE_INDEX=SessionsByExam} WHERE ExamId = @exam AND Status = @status"
+          + PAGE_END;
+  private static final String PAGE_ALL =
+      PAGE_COLUMNS + "Sessions@{FORCE_INDEX=SessionsByExamOrder} WHERE ExamId = @exam" + PAGE_END;
   private static final String AUDIT =
       "SELECT OccurredAt, Actor, Action, SessionId, Reason, Details"
           + " FROM AuditLog@{FORCE_INDEX=AuditLogByTime} WHERE ExamId = @exam"
           + " ORDER BY OccurredAt DESC LIMIT @limit";
 
   private final DatabaseClient db;
+  private final AnswerSummaries answers;
   private final ExamCatalog exams;
   private final Clock clock;
 
-  public ProctorQueries(DatabaseClient db, ExamCatalog exams, Clock clock) {
+  ProctorQueries(DatabaseClient db, AnswerSummaries answers, ExamCatalog exams, Clock clock) {
     this.db = db;
+    this.answers = answers;
     this.exams = exams;
     this.clock = clock;
   }
 
   public ProctorViews.SessionPage sessions(String examId, String status, String pageToken) {
     ExamFacts exam = exams.get(examId);
-    Instant now = clock.instant();
-    Statement query =
-        Statement.newBuilder(SESSIONS)
-            .bind("exam")
-            .to(examId)
-            .bind("after")
-            .to(pageToken == null ? "" : pageToken)
-            .bind("status")
-            .to(status == null ? "" : status)
-            .bind("limit")
-            .to(PAGE)
-            .build();
-    List<ProctorViews.SessionRow> rows = new ArrayList<>();
-    try (ResultSet r = db.singleUse().executeQuery(query)) {
+    Optional<SessionStatus> filter = filter(status);
+    Statement.Builder query = Statement.newBuilder(filter.isPresent() ? PAGE_BY_STATUS : PAGE_ALL);
+    filter.ifPresent(f -> query.bind("status").to(f.name()));
+    query
+        .bind("exam")
+        .to(examId)
+        .bind("after")
+        .to(pageToken == null ? "" : pageToken)
+        .bind("limit")
+        .to(PAGE);
+    Map<String, String> rolls = new HashMap<>();
+    List<SessionFacts> page = new ArrayList<>();
+    try (ResultSet r = db.singleUse().executeQuery(query.build())) {
       while (r.next()) {
-        SessionFacts facts =
+        page.add(
             new SessionFacts(
                 r.getString("SessionId"),
                 r.getString("CandidateId"),
-                r.getString("ExamId"),
-                io.examday.session.domain.SessionStatus.valueOf(r.getString("Status")),
+                examId,
+                SessionStatus.valueOf(r.getString("Status")),
                 Duration.ofSeconds(r.getLong("ExtraTimeSeconds")),
                 Duration.ofSeconds(r.getLong("ExtraSeconds")),
                 Duration.ofSeconds(r.getLong("PausedSeconds")),
                 Timestamps.optional(r, "PausedAt"),
-                Timestamps.optional(r, "SubmittedAt"));
-        var inputs = facts.deadlineInputs(exam);
-        rows.add(
-            new ProctorViews.SessionRow(
-                facts.sessionId(),
-                facts.candidateId(),
-                r.getString("RollNumber"),
-                SessionRules.visibleStatus(facts, exam).name(),
-                inputs.deadline(now).orElse(null),
-                inputs.remaining(now).map(Duration::toSeconds).orElse(null),
-                Timestamps.optional(r, "LastSave").orElse(null),
-                r.getLong("Answered")));
+                Timestamps.optional(r, "SubmittedAt")));
+        rolls.put(r.getString("SessionId"), r.getString("RollNumber"));
       }
+    }
+    Map<String, AnswerSummaries.Summary> progress =
+        answers.of(page.stream().map(SessionFacts::sessionId).toList());
+    Instant now = clock.instant();
+    List<ProctorViews.SessionRow> rows = new ArrayList<>();
+    for (SessionFacts facts : page) {
+      var inputs = facts.deadlineInputs(exam);
+      var summary = progress.getOrDefault(facts.sessionId(), AnswerSummaries.Summary.NONE);
+      rows.add(
+          new ProctorViews.SessionRow(
+              facts.sessionId(),
+              facts.candidateId(),
+              rolls.get(facts.sessionId()),
+              SessionRules.visibleStatus(facts, exam).name(),
+              inputs.deadline(now).orElse(null),
+              inputs.remaining(now).map(Duration::toSeconds).orElse(null),
+              summary.lastSave(),
+              summary.answered()));
     }
     String next = rows.size() == PAGE ? rows.get(rows.size() - 1).sessionId() : null;
     return new ProctorViews.SessionPage(rows, next);
+  }
+
+  /** No filter for an absent or blank status; a stored status by name; anything else is a 400. */
+  static Optional<SessionStatus> filter(String status) {
+    if (status == null || status.isBlank()) {
+      return Optional.empty();
+    }
+    return FILTERS.stream()
+        .filter(f -> f.name().equals(status))
+        .findFirst()
+        .map(Optional::of)
+        .orElseThrow(
+            () ->
+                new ExamdayException(
+                    SessionError.MALFORMED_REQUEST,
+                    "status must be ACTIVE, PAUSED or SUBMITTED (or left out for every session)."));
   }
 
   public List<ProctorViews.AuditRow> audit(String examId) {

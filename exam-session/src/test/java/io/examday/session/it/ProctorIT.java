@@ -7,6 +7,7 @@ import static io.examday.session.support.Fixture.save;
 import static io.examday.session.support.Fixture.state;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -18,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,5 +202,72 @@ class ProctorIT {
         .statusCode(200)
         .body("q1", equalTo(2))
         .body("q2", equalTo(1));
+  }
+
+  @Test
+  void theListPagesThroughAnExamInSessionOrderAndFiltersByStoredStatus() {
+    Fixture.Exam big = Fixture.exam(105, 3600, 30);
+    release(big.examId());
+    String first = login(big.rolls().get(0));
+    sessionId = state(first).then().extract().path("sessionId");
+    save(first, "q1", 1, "a").then().statusCode(200);
+    act("pause", Map.of("reason", "fire alarm")).statusCode(200);
+
+    List<Map<String, Object>> all = listAll(big.examId(), null);
+    assertThat(all).hasSize(105);
+    List<String> ids = all.stream().map(row -> (String) row.get("sessionId")).toList();
+    assertThat(ids).doesNotHaveDuplicates().isSorted();
+
+    List<Map<String, Object>> paused = listAll(big.examId(), "PAUSED");
+    assertThat(paused)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row)
+                  .containsEntry("sessionId", sessionId)
+                  .containsEntry("status", "PAUSED");
+              assertThat(row).containsEntry("answeredCount", 1);
+            });
+    assertThat(listAll(big.examId(), "ACTIVE"))
+        .hasSize(104)
+        .noneMatch(row -> row.get("sessionId").equals(sessionId));
+    assertThat(listAll(big.examId(), "SUBMITTED")).isEmpty();
+  }
+
+  @Test
+  void anUnknownStatusFilterIsABadRequestNotAnEmptyList() {
+    for (String status : List.of("paused", "WAITING", "DONE")) {
+      given()
+          .auth()
+          .oauth2(proctorToken())
+          .queryParam("status", status)
+          .get("/api/v1/proctor/exams/" + exam.examId() + "/sessions")
+          .then()
+          .statusCode(400)
+          .body("code", equalTo("MALFORMED_REQUEST"))
+          .body("message", containsString("ACTIVE, PAUSED or SUBMITTED"));
+    }
+  }
+
+  /** Every page of the list, following nextPageToken; each page holds at most 100. */
+  private List<Map<String, Object>> listAll(String examId, String status) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    String pageToken = null;
+    do {
+      var request = given().auth().oauth2(proctorToken());
+      if (status != null) {
+        request.queryParam("status", status);
+      }
+      if (pageToken != null) {
+        request.queryParam("pageToken", pageToken);
+      }
+      var page =
+          request.get("/api/v1/proctor/exams/" + examId + "/sessions").then().statusCode(200);
+      List<Map<String, Object>> sessions = page.extract().path("sessions");
+      assertThat(sessions).hasSizeLessThanOrEqualTo(100);
+      rows.addAll(sessions);
+      pageToken = page.extract().path("nextPageToken");
+    } while (pageToken != null);
+    return rows;
   }
 }
