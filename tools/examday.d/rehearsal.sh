@@ -167,12 +167,14 @@ rehearsal_own_stack() {
   done
 }
 
-# "COMMANDS USED_MEMORY" of the profile's Redis, for the capacity model (ops and bytes per
-# candidate); "0 0" when redis-cli is missing.
+# "COMMANDS USED_MEMORY CPU_SECONDS" of the profile's Redis, for the capacity model (ops, bytes
+# and Redis CPU per candidate and per autosave; CPU = used_cpu_sys + used_cpu_user, all its
+# threads); "0 0 0" when redis-cli is missing.
 rehearsal_redis_stats() {
-  command -v redis-cli >/dev/null || { echo "0 0"; return; }
+  command -v redis-cli >/dev/null || { echo "0 0 0"; return; }
   redis-cli -p "$REDIS_PORT" info all 2>/dev/null | tr -d '\r' | awk -F: '
-    /^total_commands_processed:/ {c=$2} /^used_memory:/ {m=$2} END {print (c+0) " " (m+0)}'
+    /^total_commands_processed:/ {c=$2} /^used_memory:/ {m=$2}
+    /^used_cpu_(sys|user):/ {u+=$2} END {printf "%d %d %.6f\n", c, m, u}'
 }
 
 # The port offset of the second exam-session of a run with a session-kill or session-stop fault,
@@ -367,7 +369,7 @@ rehearsal_run() {
     || { cat "$run_dir/prepare.log" >&2; die "preparation failed (log: $run_dir/prepare.log)"; }
 
   local redis_before
-  redis_before=$(rehearsal_redis_stats)
+  read -r -a redis_before <<<"$(rehearsal_redis_stats)"
   local fault_pid=""
   if [ ${#faults[@]} -gt 0 ]; then
     log "faults after the release: ${faults[*]} (log: $run_dir/faults.log)"
@@ -391,7 +393,7 @@ rehearsal_run() {
     | sed 's/^/[examday] Gatling report: /' >&2 || true
 
   local redis_after
-  redis_after=$(rehearsal_redis_stats)
+  read -r -a redis_after <<<"$(rehearsal_redis_stats)"
   log "verifying every acknowledged answer against Spanner"
   local verified=0
   rehearsal_java io.examday.loadtest.verify.VerifyCommand \
@@ -402,8 +404,9 @@ rehearsal_run() {
   rehearsal_java io.examday.loadtest.rehearsal.SummarizeCommand \
     --run-dir "$run_dir" --verify-json "$run_dir/verify.json" \
     --gatling-failed-shards "$failed" --out "$out" --faults-log "$run_dir/faults.log" \
-    --redis-commands $(( ${redis_after% *} - ${redis_before% *} )) \
-    --redis-memory-bytes $(( ${redis_after#* } - ${redis_before#* } ))
+    --redis-commands $((redis_after[0] - redis_before[0])) \
+    --redis-memory-bytes $((redis_after[1] - redis_before[1])) \
+    --redis-cpu-seconds "$(awk -v a="${redis_after[2]}" -v b="${redis_before[2]}" 'BEGIN {printf "%.6f", a - b}')"
 }
 
 cmd_rehearse() {

@@ -107,6 +107,7 @@ bench_autosave() {
       --url "http://127.0.0.1:$SESSION_PORT" --admin-token "$BENCH_ADMIN" --mode "$mode" \
       --candidates "$candidates" --seconds "$seconds" --in-flight "$in_flight" \
       --warmup-seconds "${AUTOSAVE_WARMUP_SECONDS:-30}" \
+      --redis "${REDIS_CLUSTER_NODES:-127.0.0.1:$REDIS_PORT}" \
       --out "$ROOT/target/bench/autosave-$mode.json"
     stop_process exam-session
   done

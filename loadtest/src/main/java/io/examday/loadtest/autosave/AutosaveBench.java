@@ -42,6 +42,7 @@ public final class AutosaveBench {
     int inFlight = args.number("in-flight", 256);
     int seconds = args.number("seconds", 30);
     int warmUpSeconds = args.number("warmup-seconds", 5);
+    List<String> redis = args.list("redis");
     BenchExam exam = new BenchExam(url, args.text("admin-token"));
     SpannerSettings settings = SpannerSettings.fromEnvironment();
     try (Spanner spanner = SpannerConnector.open(settings)) {
@@ -77,9 +78,11 @@ public final class AutosaveBench {
       load.latency.getIntervalHistogram();
       long errorsBefore = load.errors.get();
       double[] commitsBefore = commitCounters(url);
+      RedisStats redisBefore = RedisStats.read(redis);
       long start = System.nanoTime();
       load.run(tokens, sessions, inFlight, seconds).toCompletionStage().toCompletableFuture().get();
       double elapsed = (System.nanoTime() - start) / 1e9;
+      RedisStats redisWork = RedisStats.read(redis).minus(redisBefore);
       double[] commitsAfter = commitCounters(url);
       Histogram latency = load.latency.getIntervalHistogram();
       long acked = load.acks.size() - ackedBefore;
@@ -106,11 +109,28 @@ public final class AutosaveBench {
           "commits_per_1000_saves",
           committedSaves == 0 ? null : Math.round(commits / committedSaves * 1000 * 10) / 10.0);
       out.put("lost", lost);
+      if (!redis.isEmpty()) {
+        putRedis(out, redisWork, acked, elapsed);
+      }
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(Path.of(args.text("out")).toFile(), out);
       System.out.println(out);
     }
+  }
+
+  /**
+   * What the timed saves cost Redis: CPU microseconds and commands per acknowledged save, and the
+   * share of one core its processes used meanwhile (docs/capacity.md sizes Memorystore from it).
+   */
+  private static void putRedis(
+      Map<String, Object> out, RedisStats work, long acked, double elapsed) {
+    if (acked == 0) {
+      return;
+    }
+    out.put("redis_cpu_us_per_save", Math.round(work.cpuSeconds() * 1e6 / acked * 10) / 10.0);
+    out.put("redis_commands_per_save", Math.round(work.commands() * 100.0 / acked) / 100.0);
+    out.put("redis_cpu_cores_used", Math.round(work.cpuSeconds() / elapsed * 100) / 100.0);
   }
 
   /** Commits and saves counted by exam-session's commit-batch histogram. */

@@ -1,6 +1,7 @@
 package io.examday.loadtest.autosave;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} command-line arguments. */
@@ -23,6 +24,12 @@ final class BenchArgs {
       throw new IllegalArgumentException("missing --" + name);
     }
     return value;
+  }
+
+  /** A comma-separated value as a list; empty when the argument is absent. */
+  List<String> list(String name) {
+    String value = values.get(name);
+    return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
   }
 
   int number(String name, int fallback) {

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * into one JSON ({@code rehearsal.json}, the benchmark's format) and prints a short summary.
  *
  * <p>{@code SummarizeCommand --run-dir D --verify-json F --gatling-failed-shards N --out F
- * [--redis-commands C --redis-memory-bytes B] [--faults-log F]}. Exit status 0 when everything
- * passed, 1 otherwise.
+ * [--redis-commands C --redis-memory-bytes B --redis-cpu-seconds S] [--faults-log F]}. Exit status
+ * 0 when everything passed, 1 otherwise.
  */
 public final class SummarizeCommand {
 
@@ -68,6 +68,10 @@ public final class SummarizeCommand {
         "redis_commands_per_autosave",
         autosaves == 0 ? 0 : Math.round(commands * 100.0 / autosaves) / 100.0);
     out.put("redis_bytes_per_candidate", memory / Math.max(1, result.plan().candidates()));
+    double cpuSeconds = Double.parseDouble(o.string("redis-cpu-seconds", "0"));
+    out.put(
+        "redis_cpu_us_per_autosave",
+        autosaves == 0 ? 0 : Math.round(cpuSeconds * 1e6 * 10 / autosaves) / 10.0);
   }
 
   private static List<JsonNode> shardMetrics(Path runDir) throws IOException {
