@@ -233,7 +233,7 @@ public interface ExamSessionConfig {
     @WithDefault("PT5S")
     Duration interval();
 
-    /** Sessions closed per transaction. */
+    /** ACTIVE sessions judged together, and so at most closed per transaction. */
     @WithDefault("200")
     int batchSize();
   }

@@ -6,7 +6,6 @@ import com.google.cloud.spanner.KeySet;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.ReadContext;
 import com.google.cloud.spanner.ResultSet;
-import com.google.cloud.spanner.Statement;
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.StructReader;
 import com.google.cloud.spanner.TransactionContext;
@@ -22,11 +21,6 @@ import java.util.Optional;
 /** Sessions in Spanner, the record of their status and deadline inputs. */
 @Singleton
 public class SessionStore {
-
-  static final String SELECT =
-      "SELECT s.SessionId, s.CandidateId, s.ExamId, s.Status, s.ExtraSeconds, s.PausedSeconds,"
-          + " s.PausedAt, s.SubmittedAt, c.ExtraTimeSeconds"
-          + " FROM Sessions s JOIN Candidates c ON c.CandidateId = s.CandidateId";
 
   private static final List<String> SESSION_COLUMNS =
       List.of(
@@ -75,10 +69,23 @@ public class SessionStore {
    * map.
    */
   public java.util.Map<String, SessionFacts> findAll(java.util.Collection<String> ids) {
+    return findAll(db::singleUse, ids);
+  }
+
+  /**
+   * Several sessions, read inside a read-write transaction, by key as above (the closer's join
+   * scanned every candidate of the database on the emulator while its transaction held the lock).
+   */
+  public java.util.List<SessionFacts> findAll(TransactionContext tx, java.util.List<String> ids) {
+    return java.util.List.copyOf(findAll(() -> tx, ids).values());
+  }
+
+  private static java.util.Map<String, SessionFacts> findAll(
+      java.util.function.Supplier<ReadContext> reader, java.util.Collection<String> ids) {
     java.util.Map<String, Struct> rows = new java.util.LinkedHashMap<>();
     KeySet.Builder sessionKeys = KeySet.newBuilder();
     ids.forEach(id -> sessionKeys.addKey(Key.of(id)));
-    try (ResultSet found = db.singleUse().read("Sessions", sessionKeys.build(), SESSION_COLUMNS)) {
+    try (ResultSet found = reader.get().read("Sessions", sessionKeys.build(), SESSION_COLUMNS)) {
       while (found.next()) {
         rows.put(found.getString("SessionId"), found.getCurrentRowAsStruct());
       }
@@ -88,7 +95,8 @@ public class SessionStore {
       KeySet.Builder candidateKeys = KeySet.newBuilder();
       rows.values().forEach(row -> candidateKeys.addKey(Key.of(row.getString("CandidateId"))));
       try (ResultSet found =
-          db.singleUse()
+          reader
+              .get()
               .read(
                   "Candidates",
                   candidateKeys.build(),
@@ -103,22 +111,6 @@ public class SessionStore {
         (id, row) ->
             facts.put(id, facts(row, extra.getOrDefault(row.getString("CandidateId"), 0L))));
     return facts;
-  }
-
-  /** Several sessions, read inside a read-write transaction. */
-  public java.util.List<SessionFacts> findAll(TransactionContext tx, java.util.List<String> ids) {
-    java.util.List<SessionFacts> found = new java.util.ArrayList<>();
-    Statement query =
-        Statement.newBuilder(SELECT + " WHERE s.SessionId IN UNNEST(@ids)")
-            .bind("ids")
-            .toStringArray(ids)
-            .build();
-    try (ResultSet rows = tx.executeQuery(query)) {
-      while (rows.next()) {
-        found.add(facts(rows));
-      }
-    }
-    return found;
   }
 
   /** The blind mutation of a submit: only the submit columns, nothing a proctor changes. */
@@ -159,11 +151,7 @@ public class SessionStore {
     return row.build();
   }
 
-  static SessionFacts facts(StructReader row) {
-    return facts(row, row.getLong("ExtraTimeSeconds"));
-  }
-
-  /** A session row (the columns of {@link #SELECT}) with its candidate's accommodation. */
+  /** A session row (the columns of {@link #SESSION_COLUMNS}) with its candidate's accommodation. */
   public static SessionFacts facts(StructReader row, long candidateExtraSeconds) {
     return new SessionFacts(
         row.getString("SessionId"),

@@ -254,6 +254,53 @@ class AutosaveIT {
   }
 
   @Test
+  void theCloserReadsAnExamsActiveSessionsPageByPageAndClosesEveryOverdueOne() {
+    // 450 ACTIVE sessions: pages of 200, 200 and 50; one with extra time, found on whichever page
+    Fixture.Exam exam = Fixture.exam(450, 600, 30);
+    release(exam.examId());
+    String extended = login(exam.rolls().get(0));
+    String extendedId = state(extended).then().extract().path("sessionId");
+    given()
+        .auth()
+        .oauth2(Fixture.proctorToken())
+        .contentType(ContentType.JSON)
+        .body(Map.of("seconds", 600, "reason", "accommodation"))
+        .post("/api/v1/proctor/sessions/" + extendedId + "/extra-time")
+        .then()
+        .statusCode(200);
+    Instant deadline =
+        Instant.parse(state(login(exam.rolls().get(1))).then().extract().path("deadline"));
+
+    TestClockProducer.CLOCK.set(deadline.plusSeconds(31));
+    io.quarkus.arc.Arc.container()
+        .instance(io.examday.session.closer.DeadlineCloser.class)
+        .get()
+        .closeOverdue();
+
+    try (ResultSet rows =
+        ExamSessionTestResource.database
+            .client()
+            .singleUse()
+            .executeQuery(
+                Statement.newBuilder(
+                        "SELECT COUNTIF(Status = 'SUBMITTED' AND SubmitReason = 'DEADLINE'"
+                            + " AND SubmittedAt = @deadline), COUNTIF(Status = 'ACTIVE')"
+                            + " FROM Sessions WHERE ExamId = @exam")
+                    .bind("exam")
+                    .to(exam.examId())
+                    .bind("deadline")
+                    .to(
+                        com.google.cloud.Timestamp.ofTimeSecondsAndNanos(
+                            deadline.getEpochSecond(), deadline.getNano()))
+                    .build())) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong(0)).isEqualTo(449);
+      assertThat(rows.getLong(1)).isEqualTo(1);
+    }
+    state(extended).then().body("status", equalTo("ACTIVE"));
+  }
+
+  @Test
   void aSubmitStartingOnASessionRedisHasJustLostIsNoCrash() {
     // found by `./examday rehearse --fault redis-flush@+60s`: a flush between the submit's
     // session read and its begin-submit script made the script's empty time a 500
