@@ -91,6 +91,12 @@ record RehearsalResult(
     putPercentiles(out, "login", ShardMetrics.Latency.LOGIN);
     putPercentiles(out, "ack", ShardMetrics.Latency.AUTOSAVE_ACK);
     putPercentiles(out, "release", ShardMetrics.Latency.RELEASE);
+    Histogram closed = latencies.get(ShardMetrics.Latency.ALL_CLOSED);
+    if (closed == null || closed.getTotalCount() == 0) {
+      out.putNull("all_closed_ms");
+    } else {
+      out.put("all_closed_ms", closed.getMaxValue());
+    }
     out.put("errors", errors());
     ObjectNode failures = out.putObject("failures");
     counters.forEach(

@@ -45,7 +45,9 @@ public final class ShardMetrics {
   public enum Latency {
     LOGIN,
     AUTOSAVE_ACK,
-    RELEASE
+    RELEASE,
+    /** From deadline + grace to the proctor's first list with no session left ACTIVE. */
+    ALL_CLOSED
   }
 
   private static final long MAX_TRACKED_MS = 3_600_000;

@@ -99,8 +99,16 @@ public class RehearsalSimulation extends Simulation {
    */
   private static final Duration RELEASE_AFTER_CONNECT = Duration.ofSeconds(10);
 
-  /** exam-session closes overdue sessions on a sweep; give it this long after deadline + grace. */
-  private static final Duration SWEEP_ALLOWANCE = Duration.ofSeconds(20);
+  /**
+   * exam-session closes overdue sessions on a sweep (every 5 s); the proctor first looks this long
+   * after deadline + grace, then every {@link #SWEEP_POLL} until none is left ACTIVE, for at most
+   * {@link #SWEEP_ALLOWANCE} (the time it took is {@code all_closed_ms}).
+   */
+  private static final Duration SWEEP_FIRST_LOOK = Duration.ofSeconds(10);
+
+  private static final Duration SWEEP_POLL = Duration.ofSeconds(2);
+  private static final Duration SWEEP_ALLOWANCE = Duration.ofSeconds(120);
+  private static final String OPEN = "openSessions";
 
   /** Shared HTTP connections per host: enough for the herd, far below the fd limit. */
   private static final int MAX_CONNECTIONS_PER_HOST = 512;
@@ -429,15 +437,41 @@ public class RehearsalSimulation extends Simulation {
                         .body(StringBody("{\"override\":false,\"reason\":\"exam-day rehearsal\"}")),
                 status().is(200),
                 jsonPath("$.releasedAt").exists()))
-        .pause(s -> untilEpochMs(deadlineEpochMs() + SWEEP_ALLOWANCE.toMillis()))
+        // as a proctor watching the list: until no session is left ACTIVE, or the allowance ends
+        .pause(s -> untilEpochMs(deadlineEpochMs() + SWEEP_FIRST_LOOK.toMillis()))
+        .exec(s -> s.set(OPEN, -1))
+        .asLongAs(
+            s ->
+                s.getInt(OPEN) != 0
+                    && System.currentTimeMillis() < deadlineEpochMs() + SWEEP_ALLOWANCE.toMillis())
+        .on(
+            exec(
+                retried(
+                    "sessions left open",
+                    h -> openSessions(h, examPath),
+                    status().is(200),
+                    jsonPath("$.sessions[*]").count().saveAs(OPEN))),
+            doIf(s -> s.getInt(OPEN) != 0).then(pause(SWEEP_POLL)))
+        .exec(
+            s -> {
+              if (s.getInt(OPEN) == 0) {
+                metrics.latency(
+                    ShardMetrics.Latency.ALL_CLOSED,
+                    System.currentTimeMillis() - deadlineEpochMs());
+              }
+              return s;
+            })
         .exec(
             retried(
                 "no session left open",
-                h ->
-                    h.get(session(examPath + "/sessions?status=ACTIVE"))
-                        .header("Authorization", s -> "Bearer " + tokens.proctor()),
+                h -> openSessions(h, examPath),
                 status().is(200),
                 jsonPath("$.sessions[*]").count().is(0)));
+  }
+
+  private HttpRequestActionBuilder openSessions(Http h, String examPath) {
+    return h.get(session(examPath + "/sessions?status=ACTIVE"))
+        .header("Authorization", s -> "Bearer " + tokens.proctor());
   }
 
   private Iterator<Map<String, Object>> feeder() {
