@@ -1,9 +1,6 @@
 package io.examday.session.closer;
 
 import com.google.cloud.spanner.DatabaseClient;
-import com.google.cloud.spanner.Key;
-import com.google.cloud.spanner.KeyRange;
-import com.google.cloud.spanner.KeySet;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.SpannerException;
 import com.google.cloud.spanner.Statement;
@@ -11,7 +8,6 @@ import io.examday.session.config.ExamSessionConfig;
 import io.examday.session.domain.ExamFacts;
 import io.examday.session.domain.SessionFacts;
 import io.examday.session.domain.SessionRules;
-import io.examday.session.domain.SessionStatus;
 import io.examday.session.exam.ExamCatalog;
 import io.examday.session.hotstate.HotStateStore;
 import io.examday.session.session.SessionEvents;
@@ -27,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -42,7 +39,7 @@ public class DeadlineCloser {
   // No session can be overdue before its exam's release + duration + grace (every extra time and
   // pause only adds to that), so a run first finds the exams past that point, a read of the
   // small Exams and ExamReleases tables, and only then reads their ACTIVE sessions from
-  // SessionsByExam by key range, and judges each with SessionRules (the one deadline
+  // SessionsByExam (a seek), and judges each with SessionRules (the one deadline
   // formula). During an exam nothing of its sessions is read; before, every pod read every ACTIVE
   // session of every released exam every 5 s (1.4 million rows per run, per pod) with a query
   // the emulator ran as a scan of all sessions and candidates.
@@ -50,7 +47,11 @@ public class DeadlineCloser {
       "SELECT e.ExamId FROM Exams e JOIN ExamReleases r ON r.ExamId = e.ExamId"
           + " WHERE TIMESTAMP_ADD(r.ReleasedAt, INTERVAL (e.DurationSeconds + e.GraceSeconds)"
           + " SECOND) < @now";
-  private static final String ACTIVE = SessionStatus.ACTIVE.name();
+  private static final String ACTIVE_SESSIONS =
+      "SELECT SessionId FROM Sessions@{FORCE_INDEX=SessionsByExam}"
+          + " WHERE ExamId = @exam AND Status = 'ACTIVE' AND SessionId ";
+  private static final String ACTIVE_FROM = ACTIVE_SESSIONS + ">= @pivot ORDER BY SessionId";
+  private static final String ACTIVE_BEFORE = ACTIVE_SESSIONS + "< @pivot ORDER BY SessionId";
 
   private final DatabaseClient db;
   private final Transactions transactions;
@@ -136,23 +137,24 @@ public class DeadlineCloser {
   }
 
   /**
-   * Streams the exam's ACTIVE session ids from SessionsByExam (one read; an index read cannot start
-   * after a given SessionId, which is not one of the index's own columns) and judges and closes
-   * them {@code batchSize} at a time. Sessions closed meanwhile elsewhere are skipped by the
-   * close's own re-read.
+   * Streams the exam's ACTIVE session ids from SessionsByExam and judges and closes them {@code
+   * batchSize} at a time, starting at a random session id and wrapping around: every pod runs the
+   * closer, and pods that all started at the first id would all judge and try to close the same
+   * sessions, one pod's work done many times over with its transactions in each other's way.
+   * Sessions closed meanwhile elsewhere are skipped by the close's own re-read.
    */
   private int closeOverdue(ExamFacts exam) {
-    Key active = Key.of(exam.examId(), ACTIVE);
+    String pivot = UUID.randomUUID().toString();
+    return closeOverdue(exam, ACTIVE_FROM, pivot) + closeOverdue(exam, ACTIVE_BEFORE, pivot);
+  }
+
+  private int closeOverdue(ExamFacts exam, String sql, String pivot) {
     int batch = config.closer().batchSize();
     int total = 0;
     List<String> page = new ArrayList<>(batch);
-    try (ResultSet rows =
-        db.singleUse()
-            .readUsingIndex(
-                "Sessions",
-                "SessionsByExam",
-                KeySet.range(KeyRange.closedClosed(active, active)),
-                List.of("SessionId"))) {
+    Statement query =
+        Statement.newBuilder(sql).bind("exam").to(exam.examId()).bind("pivot").to(pivot).build();
+    try (ResultSet rows = db.singleUse().executeQuery(query)) {
       while (rows.next()) {
         page.add(rows.getString(0));
         if (page.size() == batch) {
