@@ -87,6 +87,7 @@ record RehearsalResult(
     out.put("submitted", count("submit_ok"));
     out.put("reconnects", count("reconnect_ok"));
     out.put("late_joiners", count("late_join_ok"));
+    out.put("out_of_time", count("out_of_time_ok"));
     out.put("sockets_reopened", count("socket_reopened_ok"));
     putPercentiles(out, "login", ShardMetrics.Latency.LOGIN);
     putPercentiles(out, "ack", ShardMetrics.Latency.AUTOSAVE_ACK);

@@ -35,6 +35,11 @@ public final class ShardMetrics {
     /** Connected after the release (the key came with the hello); no failed counterpart. */
     LATE_JOIN,
     /**
+     * Reached its deadline before its last save (it joined late) and stopped there as the page
+     * does, leaving the rest to the server's deadline; no failed counterpart.
+     */
+    OUT_OF_TIME,
+    /**
      * A live socket found closed before a save (its gateway went away after the key) and opened
      * again; failed if it could not be. Checked only in runs with faults planned.
      */

@@ -109,6 +109,8 @@ public class RehearsalSimulation extends Simulation {
   private static final Duration SWEEP_POLL = Duration.ofSeconds(2);
   private static final Duration SWEEP_ALLOWANCE = Duration.ofSeconds(120);
   private static final String OPEN = "openSessions";
+  private static final String OUT_OF_TIME = "outOfTime";
+  private static final String DEADLINE_MS = "deadlineMs";
 
   /** Shared HTTP connections per host: enough for the herd, far below the fd limit. */
   private static final int MAX_CONNECTIONS_PER_HOST = 512;
@@ -250,25 +252,30 @@ public class RehearsalSimulation extends Simulation {
         .exec(live("connect", "release", true))
         .exec(this::afterConnect)
         .exitHereIfFailed()
+        .exec(s -> s.set(OUT_OF_TIME, false))
         .foreach(s -> s.getList("saves"), "save", "saveIndex")
         .on(
             pause(s -> thinkTime(s)),
-            exec(reconnectHalfway()),
-            exec(reopenIfLost()),
-            exec(this::beforeSave),
-            exec(
-                retried(
-                    "autosave",
-                    h ->
-                        h.put(session("/api/v1/session/answers"))
-                            .header("Authorization", "Bearer #{token}")
-                            .body(StringBody(this::saveBody)),
-                    status().is(200),
-                    jsonPath("$.acks[0].questionId").is(s -> save(s).questionId()),
-                    jsonPath("$.acks[0].seq").ofLong().is(s -> save(s).seq()),
-                    jsonPath("$.acks[0].status").is("SAVED").saveAs("ackStatus"))),
-            exec(this::afterSave))
-        .doIfOrElse(s -> s.getBoolean("autosubmit"))
+            exec(this::checkTimeLeft),
+            doIf(s -> !s.getBoolean(OUT_OF_TIME))
+                .then(
+                    exec(reconnectHalfway()),
+                    exec(reopenIfLost()),
+                    exec(this::beforeSave),
+                    exec(
+                        retried(
+                            "autosave",
+                            h ->
+                                h.put(session("/api/v1/session/answers"))
+                                    .header("Authorization", "Bearer #{token}")
+                                    .body(StringBody(this::saveBody)),
+                            status().is(200),
+                            jsonPath("$.acks[0].questionId").is(s -> save(s).questionId()),
+                            jsonPath("$.acks[0].seq").ofLong().is(s -> save(s).seq()),
+                            jsonPath("$.acks[0].status").is("SAVED").saveAs("ackStatus"))),
+                    exec(this::afterSave)))
+        // out of time, the page stops and the server's deadline submits the session
+        .doIfOrElse(s -> s.getBoolean("autosubmit") || s.getBoolean(OUT_OF_TIME))
         .then(exec(ws("leave").wsName("live").close()))
         .orElse(
             exec(retried(
@@ -506,6 +513,22 @@ public class RehearsalSimulation extends Simulation {
             "accessCode", Credentials.accessCode(plan.runId(), index)));
   }
 
+  /**
+   * The page stops saving when its timer reaches the deadline (release + duration; these candidates
+   * have no extra time), so a candidate that joined so late that its answers outlast the exam stops
+   * there too: counted once as {@code out_of_time}, not as a failed save.
+   */
+  private Session checkTimeLeft(Session s) {
+    if (s.getBoolean(OUT_OF_TIME) || !s.contains(DEADLINE_MS)) {
+      return s;
+    }
+    if (System.currentTimeMillis() < s.getLong(DEADLINE_MS)) {
+      return s;
+    }
+    metrics.ok(Step.OUT_OF_TIME);
+    return s.set(OUT_OF_TIME, true);
+  }
+
   private Session afterConnect(Session s) {
     if (!s.contains(HELLO)) {
       metrics.failed(Step.CONNECT);
@@ -517,6 +540,11 @@ public class RehearsalSimulation extends Simulation {
       return s;
     }
     metrics.ok(Step.RELEASE);
+    s =
+        s.set(
+            DEADLINE_MS,
+            Instant.parse(s.getString("releasedAt")).toEpochMilli()
+                + plan.durationSeconds() * 1000L);
     if (s.contains("releasedBeforeHello")) {
       // connected after the release: got the key at once, but that is no fan-out latency
       metrics.ok(Step.LATE_JOIN);
