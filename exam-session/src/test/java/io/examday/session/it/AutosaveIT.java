@@ -216,20 +216,9 @@ class AutosaveIT {
     release(exam.examId());
     String plain = login(exam.rolls().get(0));
     String extended = login(exam.rolls().get(1));
-    String extendedId = state(extended).then().extract().path("sessionId");
-    given()
-        .auth()
-        .oauth2(Fixture.proctorToken())
-        .contentType(ContentType.JSON)
-        .body(Map.of("seconds", 600, "reason", "accommodation"))
-        .post("/api/v1/proctor/sessions/" + extendedId + "/extra-time")
-        .then()
-        .statusCode(200);
+    grantExtraTime(extended, 600);
     Instant deadline = Instant.parse(state(plain).then().extract().path("deadline"));
-    var closer =
-        io.quarkus.arc.Arc.container()
-            .instance(io.examday.session.closer.DeadlineCloser.class)
-            .get();
+    var closer = closer();
 
     TestClockProducer.CLOCK.set(deadline.plusSeconds(29));
     closer.closeOverdue();
@@ -259,23 +248,12 @@ class AutosaveIT {
     Fixture.Exam exam = Fixture.exam(450, 600, 30);
     release(exam.examId());
     String extended = login(exam.rolls().get(0));
-    String extendedId = state(extended).then().extract().path("sessionId");
-    given()
-        .auth()
-        .oauth2(Fixture.proctorToken())
-        .contentType(ContentType.JSON)
-        .body(Map.of("seconds", 600, "reason", "accommodation"))
-        .post("/api/v1/proctor/sessions/" + extendedId + "/extra-time")
-        .then()
-        .statusCode(200);
+    grantExtraTime(extended, 600);
     Instant deadline =
         Instant.parse(state(login(exam.rolls().get(1))).then().extract().path("deadline"));
 
     TestClockProducer.CLOCK.set(deadline.plusSeconds(31));
-    io.quarkus.arc.Arc.container()
-        .instance(io.examday.session.closer.DeadlineCloser.class)
-        .get()
-        .closeOverdue();
+    closer().closeOverdue();
 
     try (ResultSet rows =
         ExamSessionTestResource.database
@@ -371,6 +349,25 @@ class AutosaveIT {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getLong(0)).isEqualTo(tokens.size());
     }
+  }
+
+  /** A proctor grants the candidate (by its token) extra time, through the proctor API. */
+  private static void grantExtraTime(String candidateToken, int seconds) {
+    String sessionId = state(candidateToken).then().extract().path("sessionId");
+    given()
+        .auth()
+        .oauth2(Fixture.proctorToken())
+        .contentType(ContentType.JSON)
+        .body(Map.of("seconds", seconds, "reason", "accommodation"))
+        .post("/api/v1/proctor/sessions/" + sessionId + "/extra-time")
+        .then()
+        .statusCode(200);
+  }
+
+  private static io.examday.session.closer.DeadlineCloser closer() {
+    return io.quarkus.arc.Arc.container()
+        .instance(io.examday.session.closer.DeadlineCloser.class)
+        .get();
   }
 
   /** A query straight to Spanner (the record), with its one parameter {@code @p}. */
