@@ -166,6 +166,11 @@ public class DeadlineCloser {
     return page.isEmpty() ? total : total + closeOverdue(exam, page);
   }
 
+  /**
+   * Judges a page outside any transaction and opens one only for the overdue (the close re-reads
+   * and re-judges them in it): a page of sessions with time left costs two reads, not a read-write
+   * transaction holding their rows (and the emulator's one write slot).
+   */
   private int closeOverdue(ExamFacts exam, List<String> page) {
     Instant now = clock.instant();
     List<String> overdue =

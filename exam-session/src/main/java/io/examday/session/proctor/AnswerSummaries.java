@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,9 +46,7 @@ class AnswerSummaries {
     try (ResultSet rows =
         db.singleUse()
             .read(
-                "AnswerEvents",
-                keys.build(),
-                java.util.List.of("SessionId", "QuestionId", "CommittedAt"))) {
+                "AnswerEvents", keys.build(), List.of("SessionId", "QuestionId", "CommittedAt"))) {
       while (rows.next()) {
         String session = rows.getString(0);
         questions.computeIfAbsent(session, s -> new HashSet<>()).add(rows.getString(1));

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,36 +77,37 @@ public class ProctorQueries {
         .to(pageToken == null ? "" : pageToken)
         .bind("limit")
         .to(PAGE);
-    Map<String, String> rolls = new HashMap<>();
-    List<SessionFacts> page = new ArrayList<>();
+    List<Listed> page = new ArrayList<>();
     try (ResultSet r = db.singleUse().executeQuery(query.build())) {
       while (r.next()) {
         page.add(
-            new SessionFacts(
-                r.getString("SessionId"),
-                r.getString("CandidateId"),
-                examId,
-                SessionStatus.valueOf(r.getString("Status")),
-                Duration.ofSeconds(r.getLong("ExtraTimeSeconds")),
-                Duration.ofSeconds(r.getLong("ExtraSeconds")),
-                Duration.ofSeconds(r.getLong("PausedSeconds")),
-                Timestamps.optional(r, "PausedAt"),
-                Timestamps.optional(r, "SubmittedAt")));
-        rolls.put(r.getString("SessionId"), r.getString("RollNumber"));
+            new Listed(
+                new SessionFacts(
+                    r.getString("SessionId"),
+                    r.getString("CandidateId"),
+                    examId,
+                    SessionStatus.valueOf(r.getString("Status")),
+                    Duration.ofSeconds(r.getLong("ExtraTimeSeconds")),
+                    Duration.ofSeconds(r.getLong("ExtraSeconds")),
+                    Duration.ofSeconds(r.getLong("PausedSeconds")),
+                    Timestamps.optional(r, "PausedAt"),
+                    Timestamps.optional(r, "SubmittedAt")),
+                r.getString("RollNumber")));
       }
     }
     Map<String, AnswerSummaries.Summary> progress =
-        answers.of(page.stream().map(SessionFacts::sessionId).toList());
+        answers.of(page.stream().map(listed -> listed.facts().sessionId()).toList());
     Instant now = clock.instant();
     List<ProctorViews.SessionRow> rows = new ArrayList<>();
-    for (SessionFacts facts : page) {
+    for (Listed listed : page) {
+      SessionFacts facts = listed.facts();
       var inputs = facts.deadlineInputs(exam);
       var summary = progress.getOrDefault(facts.sessionId(), AnswerSummaries.Summary.NONE);
       rows.add(
           new ProctorViews.SessionRow(
               facts.sessionId(),
               facts.candidateId(),
-              rolls.get(facts.sessionId()),
+              listed.rollNumber(),
               SessionRules.visibleStatus(facts, exam).name(),
               inputs.deadline(now).orElse(null),
               inputs.remaining(now).map(Duration::toSeconds).orElse(null),
@@ -123,16 +123,20 @@ public class ProctorQueries {
     if (status == null || status.isBlank()) {
       return Optional.empty();
     }
-    return FILTERS.stream()
-        .filter(f -> f.name().equals(status))
-        .findFirst()
-        .map(Optional::of)
-        .orElseThrow(
-            () ->
-                new ExamdayException(
-                    SessionError.MALFORMED_REQUEST,
-                    "status must be ACTIVE, PAUSED or SUBMITTED (or left out for every session)."));
+    return Optional.of(
+        FILTERS.stream()
+            .filter(f -> f.name().equals(status))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ExamdayException(
+                        SessionError.MALFORMED_REQUEST,
+                        "status must be ACTIVE, PAUSED or SUBMITTED (or left out for every"
+                            + " session).")));
   }
+
+  /** A listed session and its candidate's roll number, from the page's one query. */
+  private record Listed(SessionFacts facts, String rollNumber) {}
 
   public List<ProctorViews.AuditRow> audit(String examId) {
     exams.get(examId);
