@@ -12,15 +12,18 @@ import io.examday.session.spanner.Timestamps;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
 
 /**
  * Writes answers to Spanner: through the {@link GroupCommitter} (many saves, one commit) or, in the
- * naive mode the benchmark compares against, one commit per save.
+ * naive mode the benchmark compares against, one commit per save ({@link SingleCommits}). Neither
+ * blocks the caller.
  */
 @Singleton
 public class AnswerWriter implements SharedCommits {
@@ -30,11 +33,16 @@ public class AnswerWriter implements SharedCommits {
   private final DatabaseClient db;
   private final HotStateStore hot;
   private final GroupCommitter<CommittedSave> committer;
+  private final SingleCommits<CommittedSave> single;
   private final DistributionSummary batchSizes;
   private final Options.TransactionOption[] options;
 
   public AnswerWriter(
-      DatabaseClient db, HotStateStore hot, ExamSessionConfig config, MeterRegistry metrics) {
+      DatabaseClient db,
+      HotStateStore hot,
+      ExamSessionConfig config,
+      MeterRegistry metrics,
+      @VirtualThreads ExecutorService virtualThreads) {
     this.db = db;
     this.hot = hot;
     var group = config.autosave().groupCommit();
@@ -61,6 +69,11 @@ public class AnswerWriter implements SharedCommits {
                     group.maxQueueAge()),
                 batchSizes::record)
             : null;
+    this.single =
+        committer == null
+            ? new SingleCommits<>(
+                this::commit, this::markDurable, batchSizes::record, virtualThreads)
+            : null;
     if (committer != null) {
       Gauge.builder("examday.autosave.commit.queued", committer, GroupCommitter::queued)
           .description("Saves (and submits) waiting for a shared Spanner commit")
@@ -73,17 +86,7 @@ public class AnswerWriter implements SharedCommits {
    * hot state (with the other saves of the same commit, in one round trip).
    */
   public CompletableFuture<Timestamp> write(List<Mutation> mutations, CommittedSave save) {
-    if (committer != null) {
-      return committer.submit(mutations, save);
-    }
-    try {
-      Timestamp committed = commit(mutations);
-      batchSizes.record(1);
-      markDurable(List.of(save), committed);
-      return CompletableFuture.completedFuture(committed);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return committer != null ? committer.submit(mutations, save) : single.submit(mutations, save);
   }
 
   /**
