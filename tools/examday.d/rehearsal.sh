@@ -15,6 +15,7 @@ rehearsal_usage() {
 usage: ./examday rehearse [options]
   --candidates N      candidates (default 5000)
   --ramp 30s          all log in, download the paper and connect within this (default 30s)
+  --release-delay 5s  the waiting room: the release comes this long after the ramp (default 5s)
   --questions Q       questions per candidate (default 10)
   --save-every S      mean seconds between two autosaves of a candidate (default 5)
   --reanswer R        probability of revisiting an earlier question after an answer (0.3)
@@ -161,7 +162,7 @@ rehearsal_own_stack() {
   LIVE_URLS=()
   for ((i = 0; i < instances; i++)); do
     port=$((GATEWAY_PORT + 2 * i))
-    GATEWAY_JAVA_OPTS="-Xmx768m" start_gateway_instance "gateway-$i" "$port" "$((port + 1))"
+    GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx768m}" start_gateway_instance "gateway-$i" "$port" "$((port + 1))"
     GATEWAY_URLS+=("http://127.0.0.1:$port")
     LIVE_URLS+=("http://127.0.0.1:$((port + 1))")
   done
@@ -297,13 +298,14 @@ rehearsal_run() {
   local out=$1
   shift
   local candidates=5000 ramp=30 questions=10 save_every=5 reanswer=0.3 reconnect=0.1
-  local autosubmit=0.1 shards="" ack_p99=500 own_stack=false
+  local autosubmit=0.1 shards="" ack_p99=500 own_stack=false release_delay=5
   local session_urls=() gateway_urls=() live_urls=() faults=()
   while [ $# -gt 0 ]; do
     case "$1" in -h|--help) ;; *) [ $# -ge 2 ] || die "$1 needs a value" ;; esac
     case "$1" in
       --candidates) candidates=$2 ;;
       --ramp) ramp=$(rehearsal_seconds "$2") ;;
+      --release-delay) release_delay=$(rehearsal_seconds "$2") ;;
       --questions) questions=$2 ;;
       --save-every) save_every=$(rehearsal_seconds "$2") ;;
       --reanswer) reanswer=$2 ;;
@@ -363,7 +365,7 @@ rehearsal_run() {
     --run-dir "$run_dir" --candidates "$candidates" --ramp-seconds "$ramp" \
     --questions "$questions" --save-every "$save_every" --reanswer "$reanswer" \
     --reconnect "$reconnect" --autosubmit "$autosubmit" --shards "$shards" \
-    --ack-p99-ms "$ack_p99" "${gateway_args[@]}" \
+    --ack-p99-ms "$ack_p99" --release-delay-seconds "$release_delay" "${gateway_args[@]}" \
     --proctor-key "$KEYS/proctor-idp-rsa.pem" \
     --startup-seconds $((10 + 5 * shards)) >"$run_dir/prepare.log" 2>&1 \
     || { cat "$run_dir/prepare.log" >&2; die "preparation failed (log: $run_dir/prepare.log)"; }
