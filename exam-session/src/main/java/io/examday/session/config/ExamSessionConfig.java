@@ -267,6 +267,15 @@ public interface ExamSessionConfig {
     @WithDefault("32")
     int candidates();
 
+    /**
+     * Logins per candidate before the release, each followed by a read of the session, as a waiting
+     * candidate does. A herd is mostly logins, and the JIT compiles a method fully only after
+     * thousands of calls: with one login each, the pod compiled its login path during the herd
+     * itself, at the highest login rate of the day (docs/benchmarks.md, rehearsal).
+     */
+    @WithDefault("150")
+    int loginsPerCandidate();
+
     /** Autosaves per candidate (retries, late retries and batches come on top). */
     @WithDefault("200")
     int savesPerCandidate();

@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * What one synthetic candidate does in the start-up exercise, in exam-day order: log in and read
- * the session while waiting; after the release, saves that move through the questions, every tenth
- * sent twice (a retry), every 25th followed by an older sequence of the same question (a late
- * retry), every 20th with a second answer in the same request, each followed by a read of the state
- * with its answers (as a resume reads it); submit; a save after it (refused with 409); a last read.
+ * the session while waiting (several times over); after the release, saves that move through the
+ * questions, every tenth sent twice (a retry), every 25th followed by an older sequence of the same
+ * question (a late retry), every 20th with a second answer in the same request, each followed by a
+ * read of the state with its answers (as a resume reads it); submit; a save after it (refused with
+ * 409); a last read.
  *
  * <p>The read after every save is there because JIT thresholds count invocations: the answers'
  * Spanner read runs once per submit in a real submit wave, and with only a few dozen reads in the
@@ -19,11 +20,19 @@ final class ExerciseScript {
 
   private ExerciseScript() {}
 
-  /** Logs in and reads the session as a waiting candidate does; null if the login was refused. */
-  static ExerciseClient.Login waitForStart(ExerciseClient client, SyntheticExam.Candidate candidate)
-      throws Exception {
-    ExerciseClient.Login login = client.login(candidate);
-    if (login != null) {
+  /**
+   * Logs in and reads the session as a waiting candidate does, {@code logins} times over (a herd is
+   * mostly logins: see {@code StartupExerciseConfig.loginsPerCandidate}); the last login, or null
+   * if a login was refused.
+   */
+  static ExerciseClient.Login waitForStart(
+      ExerciseClient client, SyntheticExam.Candidate candidate, int logins) throws Exception {
+    ExerciseClient.Login login = null;
+    for (int i = 0; i < logins; i++) {
+      login = client.login(candidate);
+      if (login == null) {
+        return null;
+      }
       client.readSession(login);
     }
     return login;

@@ -110,8 +110,9 @@ public class StartupExercise {
     long started = System.nanoTime();
     ExerciseReport result;
     LOG.infof(
-        "start-up exercise: %d synthetic candidates, %d saves each; not ready until it ends",
-        config.candidates(), config.savesPerCandidate());
+        "start-up exercise: %d synthetic candidates, %d logins and %d saves each; not ready until"
+            + " it ends",
+        config.candidates(), config.loginsPerCandidate(), config.savesPerCandidate());
     try {
       result = exercise(URI.create("http://127.0.0.1:" + server.getPort()), started);
     } catch (Exception e) {
@@ -160,7 +161,10 @@ public class StartupExercise {
       warmer.warm(exam.examId());
       List<ExerciseClient.Login> waiting = new ArrayList<>();
       for (ExerciseClient.Login login :
-          each(candidates, exam.candidates(), c -> ExerciseScript.waitForStart(client, c))) {
+          each(
+              candidates,
+              exam.candidates(),
+              c -> ExerciseScript.waitForStart(client, c, config.loginsPerCandidate()))) {
         if (login != null) {
           waiting.add(login);
         }

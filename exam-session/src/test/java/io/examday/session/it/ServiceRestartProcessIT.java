@@ -141,6 +141,7 @@ class ServiceRestartProcessIT {
     command.add("-Dexamday.pubsub.enabled=false");
     // the packaged service sits its start-up exercise before it is ready: a small one here
     command.add("-Dexamday.startup-exercise.candidates=4");
+    command.add("-Dexamday.startup-exercise.logins-per-candidate=2");
     command.add("-Dexamday.startup-exercise.saves-per-candidate=20");
     command.add("-jar");
     command.add(JAR.toString());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class StartupExerciseIT {
 
   static final int CANDIDATES = 4;
+  static final int LOGINS = 3;
   static final int SAVES = 30;
 
   /** The exercise on, small. */
@@ -37,6 +38,7 @@ class StartupExerciseIT {
       return Map.of(
           "examday.startup-exercise.enabled", "true",
           "examday.startup-exercise.candidates", Integer.toString(CANDIDATES),
+          "examday.startup-exercise.logins-per-candidate", Integer.toString(LOGINS),
           "examday.startup-exercise.saves-per-candidate", Integer.toString(SAVES));
     }
   }
@@ -59,10 +61,11 @@ class StartupExerciseIT {
     assertThat(report.outcome()).isEqualTo("DONE");
     assertThat(report.unexpected()).isZero();
     assertThat(report.candidates()).isEqualTo(CANDIDATES);
-    // per candidate: login, 2 session reads, 30 saves + 3 re-sends + 1 older sequence, a read
-    // after each of the 30, submit, a save after the submit (409 expected), the final read
+    // per candidate: 3 logins each with a session read, a read at the release, 30 saves + 3
+    // re-sends + 1 older sequence, a read after each of the 30, submit, a save after the submit
+    // (409 expected), the final read
     assertThat(report.requests())
-        .isEqualTo(CANDIDATES * (1 + 2 + SAVES + 3 + 1 + SAVES + 1 + 1 + 1));
+        .isEqualTo(CANDIDATES * (LOGINS * 2 + 1 + SAVES + 3 + 1 + SAVES + 1 + 1 + 1));
 
     assertThat(count("SELECT COUNT(*) FROM Exams WHERE STARTS_WITH(ExamId, 'warmup-')")).isZero();
     assertThat(count("SELECT COUNT(*) FROM Candidates WHERE STARTS_WITH(ExamId, 'warmup-')"))
