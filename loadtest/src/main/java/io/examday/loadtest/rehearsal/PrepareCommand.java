@@ -24,7 +24,22 @@ public final class PrepareCommand {
 
   private static final int DURATION_SLACK_SECONDS = 30;
 
+  /** exam-session refuses a shorter exam (PUT /api/v1/admin/exams: durationSeconds >= 60). */
+  static final int MIN_DURATION_SECONDS = 60;
+
   private PrepareCommand() {}
+
+  /**
+   * The exam's duration: a candidate's answers and re-answers at the mean save interval, with a
+   * margin and slack, and never under what exam-session accepts (a short smoke run still asks it
+   * for a valid exam).
+   */
+  static int durationSeconds(int questions, double reanswer, double saveEverySeconds) {
+    int needed =
+        (int) Math.ceil(questions * (1 + reanswer) * saveEverySeconds * DURATION_MARGIN)
+            + DURATION_SLACK_SECONDS;
+    return Math.max(MIN_DURATION_SECONDS, needed);
+  }
 
   public static void main(String[] args) throws Exception {
     Options o = Options.parse(args);
@@ -41,9 +56,7 @@ public final class PrepareCommand {
     for (int i = 1; i <= questionCount; i++) {
       questions.add("q" + i);
     }
-    int duration =
-        (int) Math.ceil(questionCount * (1 + reanswer) * saveEvery * DURATION_MARGIN)
-            + DURATION_SLACK_SECONDS;
+    int duration = durationSeconds(questionCount, reanswer, saveEvery);
     String examId = "rehearsal-" + UUID.randomUUID().toString().substring(0, 8);
     List<String> gateways = o.all("gateway-url");
     ProctorTokens tokens = ProctorTokens.fromPem(Path.of(o.string("proctor-key")));
