@@ -5,10 +5,13 @@
 #   ./examday bench rehearsal   -> target/bench/rehearsal.json
 # Sourced by ./examday: uses its helpers (log, die, mvnw, start_infra, migrate, ensure_keys).
 
-# One load-generator process holds at most this many candidates: every candidate holds a
-# WebSocket, and this machine caps open files at 20,000 per process (hard limit, no
-# CAP_SYS_RESOURCE), so larger rehearsals run several Gatling processes (shards).
-REHEARSAL_CANDIDATES_PER_SHARD=${REHEARSAL_CANDIDATES_PER_SHARD:-10000}
+# One load-generator process holds at most this many candidates. This machine caps open files
+# at 20,000 per process (hard limit, no CAP_SYS_RESOURCE), and in the herd a candidate holds two
+# sockets: its WebSocket and an HTTP connection in Gatling's shared pool, which keeps idle
+# connections 60 s and has no global bound (a 10,000-candidate shard held 18,036 sockets, and in
+# one run 9,582 socket opens failed with "Too many open files"). So larger rehearsals run
+# several Gatling processes (shards).
+REHEARSAL_CANDIDATES_PER_SHARD=${REHEARSAL_CANDIDATES_PER_SHARD:-9000}
 
 rehearsal_usage() {
   cat <<USAGE >&2

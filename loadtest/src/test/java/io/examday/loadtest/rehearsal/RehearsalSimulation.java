@@ -112,9 +112,6 @@ public class RehearsalSimulation extends Simulation {
   private static final String OUT_OF_TIME = "outOfTime";
   private static final String DEADLINE_MS = "deadlineMs";
 
-  /** Shared HTTP connections per host: enough for the herd, far below the fd limit. */
-  private static final int MAX_CONNECTIONS_PER_HOST = 512;
-
   private final RehearsalPlan plan =
       RehearsalPlan.read(Path.of(System.getenv("EXAMDAY_REHEARSAL_PLAN")));
   private final int shard =
@@ -129,8 +126,10 @@ public class RehearsalSimulation extends Simulation {
     // a killed load generator still leaves every accepted record on disk
     Runtime.getRuntime().addShutdownHook(new Thread(ackLog::close, "acklog-close"));
     HttpProtocolBuilder protocol =
+        // one pool for all candidates, unbounded (maxConnectionsPerHost is per virtual user): in
+        // the herd up to one HTTP connection per candidate beside its WebSocket, which is what
+        // sizes a shard (REHEARSAL_CANDIDATES_PER_SHARD)
         http.shareConnections()
-            .maxConnectionsPerHost(MAX_CONNECTIONS_PER_HOST)
             // one loopback source address per shard: every shard's sockets to exam-session and
             // its gateway get their own ~28,000 ephemeral ports (one address ran out at 50,000)
             .localAddress("127.0.0." + (2 + shard))
