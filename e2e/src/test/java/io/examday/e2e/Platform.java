@@ -84,6 +84,7 @@ final class Platform implements AutoCloseable {
             Map.entry("examday.gateway.pubsub.project", "examday-e2e"),
             Map.entry("examday.gateway.pubsub.emulator-host", required("PUBSUB_EMULATOR_HOST")),
             Map.entry("examday.gateway.pubsub.create-topics", "true"),
+            Map.entry("examday.gateway.startup-exercise.enabled", "false"),
             Map.entry("examday.gateway.pubsub.releases-topic", "releases-" + suffix),
             Map.entry("examday.gateway.pubsub.session-events-topic", "session-events-" + suffix),
             Map.entry("examday.gateway.pubsub.broadcasts-topic", "broadcasts-" + suffix),

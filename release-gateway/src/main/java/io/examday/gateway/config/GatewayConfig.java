@@ -32,6 +32,31 @@ public interface GatewayConfig {
   /** The Spanner database. */
   Spanner spanner();
 
+  /** Candidate sockets opened to a throwaway gateway before this one is ready (warms the JIT). */
+  StartupExercise startupExercise();
+
+  /** The start-up exercise ({@code SocketExercise}). */
+  interface StartupExercise {
+    /** Run it; off, the instance is ready as soon as it listens (and is cold). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Sockets opened, each until its hello. The JIT compiles a method fully only after thousands of
+     * calls, and a herd is thousands of socket opens per instance.
+     */
+    @WithDefault("4000")
+    int sockets();
+
+    /** At most this many open at once. */
+    @WithDefault("32")
+    int concurrency();
+
+    /** The exercise must end within this, or it is abandoned and the instance is ready cold. */
+    @WithDefault("PT2M")
+    Duration timeout();
+  }
+
   interface Live {
     /**
      * Port of the dedicated candidate-socket server (lean: no per-socket metrics or tracing). The

@@ -117,34 +117,34 @@ public final class GatewayProducers {
 
   @Produces
   @Singleton
+  LiveSettings liveSettings(GatewayConfig config) {
+    GatewayConfig.Live live = config.live();
+    return new LiveSettings(
+        live.maxFrameBytes(),
+        live.writeQueueBytes(),
+        live.heartbeatInterval(),
+        live.idleTimeout(),
+        live.sweepInterval(),
+        live.releasePollInterval(),
+        live.releaseWatchInterval(),
+        live.releaseWatchWindow(),
+        live.warningMinutes(),
+        live.examLoadTimeout(),
+        live.drainPeriod());
+  }
+
+  @Produces
+  @Singleton
   LiveGateway live(
       LiveVertx liveVertx,
-      GatewayConfig config,
+      LiveSettings settings,
       SessionTokenVerifier verifier,
       SpannerExams exams,
       VaultPaperKeys keys,
       Clock clock,
       MeterRegistry meters) {
-    GatewayConfig.Live live = config.live();
     return new LiveGateway(
-        liveVertx.vertx(),
-        new LiveSettings(
-            live.maxFrameBytes(),
-            live.writeQueueBytes(),
-            live.heartbeatInterval(),
-            live.idleTimeout(),
-            live.sweepInterval(),
-            live.releasePollInterval(),
-            live.releaseWatchInterval(),
-            live.releaseWatchWindow(),
-            live.warningMinutes(),
-            live.examLoadTimeout(),
-            live.drainPeriod()),
-        verifier,
-        exams,
-        keys,
-        clock,
-        new LiveMetrics(meters));
+        liveVertx.vertx(), settings, verifier, exams, keys, clock, new LiveMetrics(meters));
   }
 
   @Produces
