@@ -113,7 +113,8 @@ public final class SocketExercise {
     AtomicReference<String> firstFailure = new AtomicReference<>();
     LiveServer server = null;
     int port;
-    try (HttpClient http = HttpClient.newHttpClient()) {
+    HttpClient http = HttpClient.newHttpClient();
+    try {
       server = LiveServer.start(vertx, live, "127.0.0.1", 0, settings.maxFrameBytes());
       port = server.port();
       Semaphore slots = new Semaphore(concurrency);
@@ -133,6 +134,8 @@ public final class SocketExercise {
       }
       acquire(slots, concurrency, deadline); // every socket done
     } finally {
+      // not close(): it waits for every open socket, and after a time-out some may still wait
+      http.shutdownNow();
       if (server != null) {
         server.close();
       }
