@@ -16,9 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the {@link SocketExercise} once, when the instance starts, on a thread of its own. Readiness
- * stays down until it has ended (GatewayReadiness), so the load balancer sends no candidate to a
- * cold instance. An exercise that fails or times out is logged and counted, and the instance
- * becomes ready anyway: cold is better than absent.
+ * stays down until it has ended ({@link ExerciseReadiness}), so the load balancer sends no
+ * candidate to a cold instance. An exercise that fails or times out is logged and counted, and the
+ * instance becomes ready anyway: cold is better than absent.
  */
 @Singleton
 public class StartupExercise {
