@@ -12,12 +12,14 @@ import io.examday.session.spanner.Timestamps;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +37,8 @@ public class AnswerWriter implements SharedCommits {
   private final GroupCommitter<CommittedSave> committer;
   private final SingleCommits<CommittedSave> single;
   private final DistributionSummary batchSizes;
+  private final Timer committed;
+  private final Timer failed;
   private final Options.TransactionOption[] options;
 
   public AnswerWriter(
@@ -56,6 +60,8 @@ public class AnswerWriter implements SharedCommits {
             .description("Save requests (and submits) sharing one Spanner commit")
             .publishPercentileHistogram()
             .register(metrics);
+    this.committed = commitTimer(metrics, "committed");
+    this.failed = commitTimer(metrics, "failed");
     this.committer =
         group.enabled()
             ? new GroupCommitter<>(
@@ -112,8 +118,28 @@ public class AnswerWriter implements SharedCommits {
     }
   }
 
+  /**
+   * The Spanner commit alone, apart from the wait for a batch and the Redis steps around it: with
+   * {@code examday_autosave_ack_seconds} it tells a slow Spanner from pods short of CPU.
+   */
+  private static Timer commitTimer(MeterRegistry metrics, String outcome) {
+    return Timer.builder("examday.autosave.commit")
+        .description("One Spanner commit of saves (and submits), from sending it to its timestamp")
+        .tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .register(metrics);
+  }
+
   private Timestamp commit(List<Mutation> mutations) {
-    return db.writeAtLeastOnceWithOptions(mutations, options).getCommitTimestamp();
+    long start = System.nanoTime();
+    Timer outcome = failed;
+    try {
+      Timestamp at = db.writeAtLeastOnceWithOptions(mutations, options).getCommitTimestamp();
+      outcome = committed;
+      return at;
+    } finally {
+      outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
   }
 
   @PreDestroy

@@ -378,14 +378,35 @@ class AutosaveIT {
         .executeQuery(Statement.newBuilder(sql).bind("p").to(parameter).build());
   }
 
-  /** Requests (saves and submits) that shared Spanner commits so far, from the metrics. */
-  private static double sharedCommitRequests() {
+  @Test
+  void everySpannerCommitIsTimed() {
+    Fixture.Exam exam = Fixture.exam(1, 3600, 30);
+    release(exam.examId());
+    String token = login(exam.rolls().get(0));
+    double before = metric("examday_autosave_commit_seconds_count{outcome=\"committed\"");
+    double timeBefore = metric("examday_autosave_commit_seconds_sum{outcome=\"committed\"");
+    save(token, "q1", 1, "timed").then().statusCode(200);
+    assertThat(metric("examday_autosave_commit_seconds_count{outcome=\"committed\""))
+        .as("the save's commit is counted")
+        .isGreaterThanOrEqualTo(before + 1);
+    assertThat(metric("examday_autosave_commit_seconds_sum{outcome=\"committed\""))
+        .as("and its time is recorded")
+        .isGreaterThan(timeBefore);
+  }
+
+  /** The sum of the metric lines starting with {@code prefix} (0 if there is none yet). */
+  private static double metric(String prefix) {
     String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
     return metrics
         .lines()
-        .filter(line -> line.startsWith("examday_autosave_commit_batch_saves_sum"))
+        .filter(line -> line.startsWith(prefix))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
+  }
+
+  /** Requests (saves and submits) that shared Spanner commits so far, from the metrics. */
+  private static double sharedCommitRequests() {
+    return metric("examday_autosave_commit_batch_saves_sum");
   }
 
   @Test
