@@ -112,11 +112,14 @@ POM
 
 # rehearsal_gatling RUN_DIR SHARD: one load-generator process (the flags the Gatling plugin
 # uses, plus what JDK 24+ needs for Netty), its report under loadtest/target/gatling/.
+# GATLING_JAVA_OPTS: more JVM options for it (words split on spaces).
 rehearsal_gatling() {
   local run_dir=$1 shard=$2 flags=()
   if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
     flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
   fi
+  # shellcheck disable=SC2206
+  [ -z "${GATLING_JAVA_OPTS:-}" ] || flags+=($GATLING_JAVA_OPTS)
   EXAMDAY_REHEARSAL_PLAN="$run_dir/plan.json" EXAMDAY_REHEARSAL_SHARD=$shard \
     "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx2g -XX:+HeapDumpOnOutOfMemoryError \
     -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 \
