@@ -130,6 +130,33 @@ rehearsal_gatling() {
     --run-description "examday rehearsal $(basename "$run_dir") shard $shard"
 }
 
+# rehearsal_cpu_sampler FILE RUN: every 2 s, the CPU time (user + system, in clock ticks) of each
+# of the rehearsal's processes, one line each: epoch ms, role, pid, ticks (CpuSamples reads it,
+# the summary shares it out per candidate start and per autosave). Processes are found anew each
+# time, so a restarted one is followed; it stops when the script that started it is gone.
+rehearsal_cpu_sampler() {
+  local file=$1 run=$2 pid args role now stat
+  echo "# clk_tck $(getconf CLK_TCK)" >"$file"
+  while kill -0 $$ 2>/dev/null; do
+    now=$(date +%s%3N)
+    for pid in $(pgrep -f "quarkus-run.jar|emulator_main|pubsub-emulator|redis-server|$run-shard-" || true); do
+      args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+      case "$args" in
+        *io.gatling.app.Gatling*) role=gatling ;;
+        *exam-session/*) role=exam-session ;;
+        *release-gateway/*) role=release-gateway ;;
+        *emulator_main*":$SPANNER_GRPC "*) role=spanner-emulator ;;
+        *pubsub-emulator*"--port=$PUBSUB_PORT "*) role=pubsub-emulator ;;
+        redis-server*":$REDIS_PORT"*) role=redis ;;
+        *) continue ;;
+      esac
+      read -r -a stat <"/proc/$pid/stat" 2>/dev/null || continue
+      printf '%s\t%s\t%s\t%s\n' "$now" "$role" "$pid" $((stat[13] + stat[14])) >>"$file"
+    done
+    sleep 2
+  done
+}
+
 rehearsal_seconds() { local v=${1%s}; [[ "$v" =~ ^[0-9]+$ ]] || die "not a duration in seconds: $1"; echo "$v"; }
 
 # rehearsal_start_stack: uses the profile's running services, starting what does not answer
@@ -385,6 +412,8 @@ rehearsal_run() {
     fault_pid=$!
   fi
   log "driving the herd with Gatling (logs: $run_dir/shard-*.log)"
+  rehearsal_cpu_sampler "$run_dir/cpu.tsv" "$(basename "$run_dir")" &
+  local cpu_pid=$!
   local pids=() shard failed=0
   for ((shard = 0; shard < shards; shard++)); do
     rehearsal_gatling "$run_dir" "$shard" >"$run_dir/shard-$shard.log" 2>&1 &
@@ -397,6 +426,8 @@ rehearsal_run() {
     fi
   done
   [ -z "$fault_pid" ] || wait "$fault_pid" || true
+  kill "$cpu_pid" 2>/dev/null || true
+  wait "$cpu_pid" 2>/dev/null || true
   ls "$ROOT"/loadtest/target/gatling/"$(basename "$run_dir")"-shard-*/*/index.html 2>/dev/null \
     | sed 's/^/[examday] Gatling report: /' >&2 || true
 

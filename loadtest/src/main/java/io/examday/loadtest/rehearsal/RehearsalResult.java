@@ -117,6 +117,31 @@ record RehearsalResult(
     return out;
   }
 
+  /**
+   * What each process role spent ({@link CpuSamples}): in the herd window, per candidate that
+   * connected ({@code herd_cpu_ms_per_candidate}); from the herd's end to the last sample (the
+   * waiting room, the release, the exam), per acknowledged autosave ({@code
+   * after_herd_cpu_us_per_autosave}). Nothing is written without samples or a herd window.
+   */
+  void putCpu(ObjectNode out, CpuSamples cpu) {
+    long[] span = cpu.span();
+    long connected = count("connect_ok");
+    if (span == null || !(herdSeconds() > 0) || connected == 0) {
+      return;
+    }
+    ObjectNode herd = out.putObject("herd_cpu_ms_per_candidate");
+    cpu.secondsBetween(firstLoginEpochMs, lastConnectedEpochMs)
+        .forEach(
+            (role, seconds) ->
+                herd.put(role, Math.round(seconds * MS_PER_S / connected * 100) / 100.0));
+    long autosaves = count("autosave_ok");
+    if (autosaves > 0 && span[1] > lastConnectedEpochMs) {
+      ObjectNode after = out.putObject("after_herd_cpu_us_per_autosave");
+      cpu.secondsBetween(lastConnectedEpochMs, span[1])
+          .forEach((role, seconds) -> after.put(role, Math.round(seconds * 1e6 / autosaves)));
+    }
+  }
+
   private void putPercentiles(ObjectNode out, String prefix, ShardMetrics.Latency latency) {
     Histogram h = latencies.get(latency);
     if (h == null || h.getTotalCount() == 0) {

@@ -39,6 +39,7 @@ public final class SummarizeCommand {
     out.set("phantom", verify.path("phantom"));
     out.put("verifier_passed", verify.path("passed").asBoolean());
     putRedis(out, o, result);
+    result.putCpu(out, CpuSamples.read(runDir));
     putFaults(out, Path.of(o.string("faults-log", runDir.resolve("faults.log").toString())));
     out.put("gatling_assertions_passed", gatlingFailedShards == 0);
     boolean passed =

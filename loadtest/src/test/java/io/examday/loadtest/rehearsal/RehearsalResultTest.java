@@ -136,4 +136,45 @@ class RehearsalResultTest {
     assertThat(out.get("failures").get("socket_reopened_failed").asLong()).isEqualTo(plan.shards());
     assertThat(result.errors()).isEqualTo(plan.shards());
   }
+
+  @Test
+  void cpuIsSharedOutPerCandidateInTheHerdAndPerAutosaveAfterIt() throws Exception {
+    ShardMetrics metrics = new ShardMetrics();
+    metrics.loginStarted(1_000);
+    metrics.connected(5_000);
+    for (int i = 0; i < 2; i++) {
+      metrics.ok(ShardMetrics.Step.LOGIN);
+      metrics.ok(ShardMetrics.Step.CONNECT);
+      metrics.ok(ShardMetrics.Step.AUTOSAVE);
+      metrics.ok(ShardMetrics.Step.AUTOSAVE);
+    }
+    metrics.write(dir.resolve("one"));
+    RehearsalResult result =
+        RehearsalResult.of(plan(), List.of(json.readTree(dir.resolve("one").toFile())));
+    CpuSamples cpu =
+        CpuSamples.parse(
+            List.of(
+                "# clk_tck 100",
+                "1000\tgatling\t7\t0",
+                "5000\tgatling\t7\t400",
+                "9000\tgatling\t7\t600"));
+    ObjectNode out = json.createObjectNode();
+
+    result.putCpu(out, cpu);
+
+    // 4 CPU-seconds over the herd for 2 candidates; 2 after it for 4 autosaves
+    assertThat(out.get("herd_cpu_ms_per_candidate").get("gatling").asDouble()).isEqualTo(2000.0);
+    assertThat(out.get("after_herd_cpu_us_per_autosave").get("gatling").asLong())
+        .isEqualTo(500_000L);
+  }
+
+  @Test
+  void noCpuFiguresWithoutSamples() throws Exception {
+    RehearsalResult result = RehearsalResult.of(plan(), List.of(shard("a", 2, 1_000, 11_000, 10)));
+    ObjectNode out = json.createObjectNode();
+
+    result.putCpu(out, CpuSamples.parse(List.of()));
+
+    assertThat(out.has("herd_cpu_ms_per_candidate")).isFalse();
+  }
 }
