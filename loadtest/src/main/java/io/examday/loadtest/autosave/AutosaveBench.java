@@ -115,6 +115,13 @@ public final class AutosaveBench {
           timedCommits == 0
               ? null
               : Math.round((commitsAfter[3] - commitsBefore[3]) / timedCommits * 1e4) / 10.0);
+      // exam-session's own CPU per save (generator, Redis and emulator excluded): capacity's `a`
+      double sessionCpuNanos = commitsAfter[4] - commitsBefore[4];
+      out.put(
+          "session_cpu_us_per_save",
+          acked == 0 || sessionCpuNanos <= 0
+              ? null
+              : Math.round(sessionCpuNanos / 1e3 / acked * 10) / 10.0);
       out.put("lost", lost);
       if (!redis.isEmpty()) {
         putRedis(out, redisWork, acked, elapsed);
@@ -142,7 +149,7 @@ public final class AutosaveBench {
 
   /**
    * Commits and saves counted by exam-session's commit-batch histogram, then its successful
-   * commits' count and seconds from the commit timer.
+   * commits' count and seconds from the commit timer, then its process's CPU time (ns).
    */
   private static double[] commitCounters(String url) throws IOException, InterruptedException {
     String metrics =
@@ -155,7 +162,8 @@ public final class AutosaveBench {
       "examday_autosave_commit_batch_saves_count",
       "examday_autosave_commit_batch_saves_sum",
       "examday_autosave_commit_seconds_count{outcome=\"committed\"",
-      "examday_autosave_commit_seconds_sum{outcome=\"committed\""
+      "examday_autosave_commit_seconds_sum{outcome=\"committed\"",
+      "process_cpu_time_ns_total"
     };
     double[] values = new double[names.length];
     for (String line : metrics.split("\n")) {
