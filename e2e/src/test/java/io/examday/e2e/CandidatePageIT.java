@@ -171,7 +171,9 @@ class CandidatePageIT {
             + " && document.body.dataset.live === 'open'",
         WAIT);
 
-    // before the release: the paper is on the page, encrypted, and no question is readable
+    // before the release: the paper is on the page, encrypted, and no question is readable; the
+    // countdown is written by the page's next timer tick (every 250 ms), so it is waited for
+    page.await("document.getElementById('timer').textContent.startsWith('Starts in')", WAIT);
     assertThat(page.eval("document.querySelectorAll('.question').length").asInt()).isZero();
     assertThat(page.text("document.body.innerText")).doesNotContain(QUESTION).contains("Starts in");
     HttpResponse<byte[]> file = platform.download(platform.gatewayUrl() + "/papers/" + digest);
