@@ -15,6 +15,7 @@ import com.google.cloud.spanner.Statement;
 import io.examday.session.hotstate.HotStateStore;
 import io.examday.session.support.ExamSessionTestResource;
 import io.examday.session.support.Fixture;
+import io.examday.session.support.Metrics;
 import io.examday.session.support.TestClockProducer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -383,30 +384,20 @@ class AutosaveIT {
     Fixture.Exam exam = Fixture.exam(1, 3600, 30);
     release(exam.examId());
     String token = login(exam.rolls().get(0));
-    double before = metric("examday_autosave_commit_seconds_count{outcome=\"committed\"");
-    double timeBefore = metric("examday_autosave_commit_seconds_sum{outcome=\"committed\"");
+    double before = Metrics.sum("examday_autosave_commit_seconds_count{outcome=\"committed\"");
+    double timeBefore = Metrics.sum("examday_autosave_commit_seconds_sum{outcome=\"committed\"");
     save(token, "q1", 1, "timed").then().statusCode(200);
-    assertThat(metric("examday_autosave_commit_seconds_count{outcome=\"committed\""))
+    assertThat(Metrics.sum("examday_autosave_commit_seconds_count{outcome=\"committed\""))
         .as("the save's commit is counted")
         .isGreaterThanOrEqualTo(before + 1);
-    assertThat(metric("examday_autosave_commit_seconds_sum{outcome=\"committed\""))
+    assertThat(Metrics.sum("examday_autosave_commit_seconds_sum{outcome=\"committed\""))
         .as("and its time is recorded")
         .isGreaterThan(timeBefore);
   }
 
-  /** The sum of the metric lines starting with {@code prefix} (0 if there is none yet). */
-  private static double metric(String prefix) {
-    String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
-    return metrics
-        .lines()
-        .filter(line -> line.startsWith(prefix))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
-  }
-
   /** Requests (saves and submits) that shared Spanner commits so far, from the metrics. */
   private static double sharedCommitRequests() {
-    return metric("examday_autosave_commit_batch_saves_sum");
+    return Metrics.sum("examday_autosave_commit_batch_saves_sum");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.examday.session.support.ExamSessionTestResource;
 import io.examday.session.support.Fixture;
+import io.examday.session.support.Metrics;
 import io.examday.session.support.TestClockProducer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,19 +94,11 @@ class ConcurrentCandidatesIT {
 
   /** {batches, sessions} of the batched rebuilds so far, from the metrics. */
   private static double[] rebuildBatches() {
-    String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
+    String metrics = Metrics.scrape();
     return new double[] {
-      metric(metrics, "examday_session_rebuild_batch_sessions_count"),
-      metric(metrics, "examday_session_rebuild_batch_sessions_sum")
+      Metrics.sum(metrics, "examday_session_rebuild_batch_sessions_count"),
+      Metrics.sum(metrics, "examday_session_rebuild_batch_sessions_sum")
     };
-  }
-
-  private static double metric(String metrics, String name) {
-    return metrics
-        .lines()
-        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
   }
 
   /** Every candidate's page reloads at once after the flush: what does each get back? */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.examday.session.support.ExamSessionTestResource;
 import io.examday.session.support.Fixture;
+import io.examday.session.support.Metrics;
 import io.examday.session.support.TestClockProducer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,16 +72,6 @@ class RejectedSavesMetricsIT {
 
   /** examday_autosave_rejected_total for one code, 0 before the first. */
   private static double rejected(String code) {
-    String prefix = "examday_autosave_rejected_total{code=\"" + code + "\"";
-    return given()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString()
-        .lines()
-        .filter(line -> line.startsWith(prefix))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+    return Metrics.sum("examday_autosave_rejected_total{code=\"" + code + "\"");
   }
 }

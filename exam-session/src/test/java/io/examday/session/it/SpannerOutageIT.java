@@ -17,6 +17,7 @@ import io.examday.common.testing.StallingProxy;
 import io.examday.session.closer.DeadlineCloser;
 import io.examday.session.support.ExamSessionTestResource;
 import io.examday.session.support.Fixture;
+import io.examday.session.support.Metrics;
 import io.examday.session.support.TestClockProducer;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -139,12 +140,7 @@ class SpannerOutageIT {
   }
 
   private static double closerFailures() {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(line -> line.startsWith("examday_closer_failures_total"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+    return Metrics.sum("examday_closer_failures_total");
   }
 
   /** AnswerEvents of a session, read straight from the emulator (not through the proxy). */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
 import io.examday.session.support.ExamSessionTestResource;
+import io.examday.session.support.Metrics;
 import io.examday.session.warm.ExerciseReport;
 import io.examday.session.warm.StartupExercise;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -78,9 +79,10 @@ class StartupExerciseIT {
         .isZero();
 
     // the saves went through the real path: the acknowledgement timer counted them
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = Metrics.scrape();
     assertThat(metrics).contains("examday_startup_exercise_seconds_count{outcome=\"DONE\"} 1.0");
-    assertThat(ackCount(metrics)).isGreaterThanOrEqualTo(CANDIDATES * (SAVES + 3 + 1));
+    assertThat(Metrics.sum(metrics, "examday_autosave_ack_seconds_count"))
+        .isGreaterThanOrEqualTo(CANDIDATES * (SAVES + 3 + 1));
 
     given()
         .get("/q/health/ready")
@@ -90,14 +92,5 @@ class StartupExerciseIT {
         .body(
             "checks.find { it.name == 'startup-exercise' }.data.outcome",
             org.hamcrest.Matchers.equalTo("DONE"));
-  }
-
-  /** Sum of the autosave acknowledgement timer's counts (every outcome tag). */
-  private static double ackCount(String metrics) {
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith("examday_autosave_ack_seconds_count"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
   }
 }
