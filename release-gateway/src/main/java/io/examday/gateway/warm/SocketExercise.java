@@ -6,6 +6,7 @@ import io.examday.common.token.SessionTokenSigner;
 import io.examday.common.token.SessionTokenVerifier;
 import io.examday.gateway.exam.ExamInfo;
 import io.examday.gateway.exam.ReleaseRecord;
+import io.examday.gateway.exam.UnknownExamException;
 import io.examday.gateway.live.ExamSource;
 import io.examday.gateway.live.KeySource;
 import io.examday.gateway.live.LiveGateway;
@@ -213,7 +214,7 @@ public final class SocketExercise {
     @Override
     public ExamInfo load(String id) {
       if (!examId.equals(id)) {
-        throw new io.examday.gateway.exam.UnknownExamException(id);
+        throw new UnknownExamException(id);
       }
       return new ExamInfo(
           examId,
