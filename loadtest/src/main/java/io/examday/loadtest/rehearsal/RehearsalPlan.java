@@ -67,6 +67,39 @@ public record RehearsalPlan(
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /**
+   * The plan as one shard sees it: every loopback service URL on the shard's own loopback address
+   * ({@link LoopbackAddress}), so shards never share a destination's ephemeral ports.
+   */
+  public RehearsalPlan forShard(int shard) {
+    return new RehearsalPlan(
+        runId,
+        examId,
+        paperDigest,
+        candidates,
+        shards,
+        questionIds,
+        rampSeconds,
+        releaseAtEpochMs,
+        durationSeconds,
+        graceSeconds,
+        saveEverySeconds,
+        reanswerRate,
+        reconnectRate,
+        autosubmitRate,
+        ackP99TargetMs,
+        onShard(sessionUrls, shard),
+        onShard(gatewayUrls, shard),
+        onShard(liveUrls, shard),
+        proctorKey,
+        runDir,
+        faults);
+  }
+
+  private static List<String> onShard(List<String> urls, int shard) {
+    return urls.stream().map(url -> LoopbackAddress.forShard(url, shard)).toList();
+  }
+
   /** Candidates driven by the given shard. */
   public int candidatesOfShard(int shard) {
     return candidates / shards + (shard < candidates % shards ? 1 : 0);

@@ -84,6 +84,32 @@ class RehearsalPlanTest {
   }
 
   @Test
+  void eachShardReachesTheServicesOnALoopbackAddressOfItsOwn() {
+    RehearsalPlan shard0 = plan(10, 3).forShard(0);
+    RehearsalPlan shard2 = plan(10, 3).forShard(2);
+    assertThat(shard0.sessionUrl(1)).isEqualTo("http://127.0.0.2:8100");
+    assertThat(shard0.gatewayUrl(0)).isEqualTo("http://127.0.0.2:8081");
+    assertThat(shard2.gatewayUrl(1)).isEqualTo("http://127.0.0.4:8091");
+    assertThat(shard2.liveUrl(1)).isEqualTo("ws://127.0.0.4:8092");
+    assertThat(shard2.candidatesOfShard(2)).isEqualTo(plan(10, 3).candidatesOfShard(2));
+    assertThat(shard2.runDir()).isEqualTo("/tmp/run-1");
+  }
+
+  @Test
+  void loopbackAddressesCarryOnPastTheFirst254Shards() {
+    assertThat(LoopbackAddress.forShard("http://localhost:8080/api?x=1", 254))
+        .isEqualTo("http://127.0.1.0:8080/api?x=1");
+  }
+
+  @Test
+  void aServiceOnAnotherHostIsLeftWhereItIs() {
+    assertThat(LoopbackAddress.forShard("https://session.exam.example:443", 3))
+        .isEqualTo("https://session.exam.example:443");
+    assertThat(LoopbackAddress.forShard("http://127.0.0.9:8080", 3))
+        .isEqualTo("http://127.0.0.9:8080");
+  }
+
+  @Test
   void thePlanRoundTripsThroughItsFile() {
     RehearsalPlan plan = plan(5, 1);
     plan.write(dir);

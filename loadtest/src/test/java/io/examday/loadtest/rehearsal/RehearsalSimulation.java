@@ -112,10 +112,10 @@ public class RehearsalSimulation extends Simulation {
   private static final String OUT_OF_TIME = "outOfTime";
   private static final String DEADLINE_MS = "deadlineMs";
 
-  private final RehearsalPlan plan =
-      RehearsalPlan.read(Path.of(System.getenv("EXAMDAY_REHEARSAL_PLAN")));
   private final int shard =
       Integer.parseInt(System.getenv().getOrDefault("EXAMDAY_REHEARSAL_SHARD", "0"));
+  private final RehearsalPlan plan =
+      RehearsalPlan.read(Path.of(System.getenv("EXAMDAY_REHEARSAL_PLAN"))).forShard(shard);
   private final Path runDir = Path.of(plan.runDir());
   private final ShardMetrics metrics = new ShardMetrics();
   private final AckLogWriter ackLog =
@@ -130,9 +130,8 @@ public class RehearsalSimulation extends Simulation {
         // the herd up to one HTTP connection per candidate beside its WebSocket, which is what
         // sizes a shard (REHEARSAL_CANDIDATES_PER_SHARD)
         http.shareConnections()
-            // one loopback source address per shard: every shard's sockets to exam-session and
-            // its gateway get their own ~28,000 ephemeral ports (one address ran out at 50,000)
-            .localAddress("127.0.0." + (2 + shard))
+            // no source address: each shard reaches the services on a loopback address of its own
+            // (RehearsalPlan.forShard), which gives it its own ~28,000 ephemeral ports per service
             .acceptHeader("application/json")
             .contentTypeHeader("application/json")
             .wsAutoReplyTextFrame(
