@@ -50,11 +50,13 @@ public final class FakeExamday {
     FakeExamday fake = new FakeExamday(SpannerConnector.client(client, settings));
     Vertx vertx = Vertx.vertx();
     for (String port : args) {
+      // every address, as the services listen: each rehearsal shard comes from a loopback address
+      // of its own (127.0.0.2, ...: RehearsalPlan.forShard), which a 127.0.0.1 listener refuses
       vertx
           .createHttpServer()
           .webSocketHandler(fake::live)
           .requestHandler(fake::rest)
-          .listen(Integer.parseInt(port), "127.0.0.1")
+          .listen(Integer.parseInt(port), "0.0.0.0")
           .toCompletionStage()
           .toCompletableFuture()
           .join();
