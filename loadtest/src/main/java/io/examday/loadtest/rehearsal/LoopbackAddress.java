@@ -12,6 +12,10 @@ import java.net.URISyntaxException;
  * sockets already open (10 % of the machine's CPU in a 10,000-candidate herd). Services listen on
  * every address (0.0.0.0), so each one is reachable on all of 127.0.0.0/8. Other hosts are left as
  * they are.
+ *
+ * <p>Every shard's sockets still leave from 127.0.0.1, so a port may serve several destinations at
+ * once and the kernel's choice of a port on connect searches one shared range; at 50,000 candidates
+ * this has not yet been shown cheaper than the bind (docs/benchmarks.md, thirteenth session).
  */
 final class LoopbackAddress {
 
