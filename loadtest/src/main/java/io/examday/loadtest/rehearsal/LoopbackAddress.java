@@ -5,13 +5,13 @@ import java.net.URISyntaxException;
 
 /**
  * Gives each load-generator shard its own loopback destination address (127.0.0.2 for shard 0,
- * 127.0.0.3 for shard 1, ...) in place of 127.0.0.1 or localhost. The kernel keeps one range of
- * about 28,000 ephemeral ports per destination address and port, so every shard gets its own range
- * to each service without binding a source address: a bind to an address with port 0 makes the
- * kernel search its bind table for a free port on every connect, a search that grows with the
- * sockets already open (10 % of the machine's CPU in a 10,000-candidate herd). Services listen on
- * every address (0.0.0.0), so each one is reachable on all of 127.0.0.0/8. Other hosts are left as
- * they are.
+ * 127.0.0.3 for shard 1, ...) in place of 127.0.0.1 or localhost. The kernel allows about 28,000
+ * connections (one per ephemeral port) from one source address to each destination address and
+ * port, so every shard gets that allowance to each service without binding a source address of its
+ * own: a bind to an address with port 0 makes the kernel search its bind table for a free port on
+ * every connect, a search that grows with the sockets already open (10 % of the machine's CPU in a
+ * 10,000-candidate herd). Services listen on every address (0.0.0.0), so each one is reachable on
+ * all of 127.0.0.0/8. Other hosts are left as they are.
  *
  * <p>Every shard's sockets still leave from 127.0.0.1, so a port may serve several destinations at
  * once and the kernel's choice of a port on connect searches one shared range; at 50,000 candidates

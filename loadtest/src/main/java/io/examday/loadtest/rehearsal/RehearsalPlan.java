@@ -69,7 +69,8 @@ public record RehearsalPlan(
 
   /**
    * The plan as one shard sees it: every loopback service URL on the shard's own loopback address
-   * ({@link LoopbackAddress}), so shards never share a destination's ephemeral ports.
+   * ({@link LoopbackAddress}), so no two shards connect to the same address and port, and each has
+   * the kernel's ~28,000 connections per destination to itself.
    */
   public RehearsalPlan forShard(int shard) {
     return new RehearsalPlan(
