@@ -117,6 +117,27 @@ bench_autosave() {
   cat "$ROOT/target/bench/autosave.json"
 }
 
+# bench commit [SECONDS]: answer rows committed straight to the Spanner emulator (no exam-session,
+# Redis or HTTP), for COMMIT_RUNS shapes (COMMITTERSxROWS, default 1x1,8x1,1x32,1x100,1x200,
+# 2x100), SECONDS each; writes target/bench/commit.json. Its best rows/s is the ceiling the
+# emulator puts on `bench autosave` here (each durable save is one row).
+bench_commit() {
+  local seconds=${1:-10} pids
+  trap 'stop_started_here' EXIT
+  # its own database: another benchmark's transactions on the shared emulator would queue with ours
+  export EXAMDAY_SPANNER_DATABASE=commit
+  mvnw -q -pl loadtest -am install -DskipTests
+  start_infra
+  migrate
+  pids=$(pgrep -f "emulator_main --host_port 127.0.0.1:$SPANNER_GRPC" | paste -sd, -)
+  [ -n "$pids" ] || die "no Spanner emulator process serving port $SPANNER_GRPC was found"
+  log "commit benchmark: ${COMMIT_RUNS:-the default shapes}, ${seconds}s each (emulator pid $pids)"
+  session_bench_java io.examday.loadtest.commit.CommitBench --seconds "$seconds" \
+    ${COMMIT_RUNS:+--runs "$COMMIT_RUNS"} --emulator-pids "$pids" --clk-tck "$(getconf CLK_TCK)" \
+    --out "$ROOT/target/bench/commit.json"
+  cat "$ROOT/target/bench/commit.json"
+}
+
 # The start's login spike: CANDIDATES log in and read their session, IN_FLIGHT at once, on an
 # exam left cold and on one warmed up first. The scheduled warm-up is off so the cold one stays
 # cold.

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} command-line arguments. */
-final class BenchArgs {
+public final class BenchArgs {
 
   private final Map<String, String> values = new HashMap<>();
 
-  BenchArgs(String[] args) {
+  public BenchArgs(String[] args) {
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("expected --name value, got " + args[i]);
@@ -18,7 +18,7 @@ final class BenchArgs {
     }
   }
 
-  String text(String name) {
+  public String text(String name) {
     String value = values.get(name);
     if (value == null) {
       throw new IllegalArgumentException("missing --" + name);
@@ -27,12 +27,12 @@ final class BenchArgs {
   }
 
   /** A comma-separated value as a list; empty when the argument is absent. */
-  List<String> list(String name) {
+  public List<String> list(String name) {
     String value = values.get(name);
     return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
   }
 
-  int number(String name, int fallback) {
+  public int number(String name, int fallback) {
     return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
   }
 }
