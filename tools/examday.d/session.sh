@@ -108,6 +108,7 @@ bench_autosave() {
       --candidates "$candidates" --seconds "$seconds" --in-flight "$in_flight" \
       --warmup-seconds "${AUTOSAVE_WARMUP_SECONDS:-30}" \
       --redis "${REDIS_CLUSTER_NODES:-127.0.0.1:$REDIS_PORT}" \
+      --emulator-pids "$(spanner_emulator_pids)" --clk-tck "$(getconf CLK_TCK)" \
       --out "$ROOT/target/bench/autosave-$mode.json"
     stop_process exam-session
   done
@@ -115,6 +116,11 @@ bench_autosave() {
     "$ROOT/target/bench/autosave-group.json" "$ROOT/target/bench/autosave-naive.json" \
     "$ROOT/target/bench/autosave.json"
   cat "$ROOT/target/bench/autosave.json"
+}
+
+# The pid(s) of the Spanner emulator serving this profile's port, comma-separated (none: empty).
+spanner_emulator_pids() {
+  pgrep -f "emulator_main --host_port 127.0.0.1:$SPANNER_GRPC" | paste -sd, - || true
 }
 
 # bench commit [SECONDS]: answer rows committed straight to the Spanner emulator (no exam-session,
@@ -129,7 +135,7 @@ bench_commit() {
   mvnw -q -pl loadtest -am install -DskipTests
   start_infra
   migrate
-  pids=$(pgrep -f "emulator_main --host_port 127.0.0.1:$SPANNER_GRPC" | paste -sd, -)
+  pids=$(spanner_emulator_pids)
   [ -n "$pids" ] || die "no Spanner emulator process serving port $SPANNER_GRPC was found"
   log "commit benchmark: ${COMMIT_RUNS:-the default shapes}, ${seconds}s each (emulator pid $pids)"
   session_bench_java io.examday.loadtest.commit.CommitBench --seconds "$seconds" \

@@ -10,6 +10,7 @@ import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Spanner;
 import io.examday.common.spanner.SpannerConnector;
 import io.examday.common.spanner.SpannerSettings;
+import io.examday.loadtest.commit.ProcessCpu;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,6 +44,10 @@ public final class AutosaveBench {
     int seconds = args.number("seconds", 30);
     int warmUpSeconds = args.number("warmup-seconds", 5);
     List<String> redis = args.list("redis");
+    int clkTck = args.number("clk-tck", 100);
+    ProcessCpu emulator =
+        new ProcessCpu(clkTck, args.list("emulator-pids").stream().map(Long::parseLong).toList());
+    ProcessCpu generator = ProcessCpu.self(clkTck);
     BenchExam exam = new BenchExam(url, args.text("admin-token"));
     SpannerSettings settings = SpannerSettings.fromEnvironment();
     try (Spanner spanner = SpannerConnector.open(settings)) {
@@ -79,10 +84,14 @@ public final class AutosaveBench {
       long errorsBefore = load.errors.get();
       double[] commitsBefore = commitCounters(url);
       RedisStats redisBefore = RedisStats.read(redis);
+      double emulatorBefore = emulator.seconds();
+      double generatorBefore = generator.seconds();
       long start = System.nanoTime();
       load.run(tokens, sessions, inFlight, seconds).toCompletionStage().toCompletableFuture().get();
       double elapsed = (System.nanoTime() - start) / 1e9;
       RedisStats redisWork = RedisStats.read(redis).minus(redisBefore);
+      double emulatorSeconds = emulator.seconds() - emulatorBefore;
+      double generatorSeconds = generator.seconds() - generatorBefore;
       double[] commitsAfter = commitCounters(url);
       Histogram latency = load.latency.getIntervalHistogram();
       long acked = load.acks.size() - ackedBefore;
@@ -126,11 +135,20 @@ public final class AutosaveBench {
       if (!redis.isEmpty()) {
         putRedis(out, redisWork, acked, elapsed);
       }
+      // the other processes a save costs here (docs/targets.md adds them up)
+      if (!emulator.pids().isEmpty()) {
+        out.put("emulator_cpu_us_per_save", microsPerSave(emulatorSeconds, acked));
+      }
+      out.put("generator_cpu_us_per_save", microsPerSave(generatorSeconds, acked));
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(Path.of(args.text("out")).toFile(), out);
       System.out.println(out);
     }
+  }
+
+  private static Double microsPerSave(double cpuSeconds, long acked) {
+    return acked == 0 ? null : Math.round(cpuSeconds * 1e6 / acked * 10) / 10.0;
   }
 
   /**

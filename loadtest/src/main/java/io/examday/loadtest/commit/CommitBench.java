@@ -46,7 +46,7 @@ public final class CommitBench {
     int clkTck = args.number("clk-tck", 100);
     ProcessCpu emulator =
         new ProcessCpu(clkTck, args.list("emulator-pids").stream().map(Long::parseLong).toList());
-    ProcessCpu self = new ProcessCpu(clkTck, List.of(ProcessHandle.current().pid()));
+    ProcessCpu self = ProcessCpu.self(clkTck);
     SpannerSettings settings = SpannerSettings.fromEnvironment();
     try (Spanner spanner = SpannerConnector.open(settings)) {
       DatabaseClient db = SpannerConnector.client(spanner, settings);

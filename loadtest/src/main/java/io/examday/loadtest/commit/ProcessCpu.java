@@ -10,14 +10,19 @@ import java.util.List;
  * The CPU time of some processes, read from {@code /proc/<pid>/stat} (user + system time, all their
  * threads). {@code ticksPerSecond} is {@code getconf CLK_TCK}.
  */
-record ProcessCpu(double ticksPerSecond, List<Long> pids) {
+public record ProcessCpu(double ticksPerSecond, List<Long> pids) {
 
-  ProcessCpu {
+  public ProcessCpu {
     pids = List.copyOf(pids);
   }
 
+  /** This process alone. */
+  public static ProcessCpu self(double ticksPerSecond) {
+    return new ProcessCpu(ticksPerSecond, List.of(ProcessHandle.current().pid()));
+  }
+
   /** CPU seconds used so far by the processes that still exist (a gone one counts 0). */
-  double seconds() throws IOException {
+  public double seconds() throws IOException {
     long ticks = 0;
     for (long pid : pids) {
       try {
