@@ -9,10 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -102,15 +106,48 @@ final class Chromium implements AutoCloseable {
     return page;
   }
 
+  /**
+   * Stops the browser and the processes it started (renderer, network service: they may outlive the
+   * browser process for a moment and go on writing to the profile), then removes the profile.
+   */
   @Override
   public void close() throws IOException, InterruptedException {
     page.close();
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
-    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    for (ProcessHandle helper : helpers) {
+      helper.destroy();
+      try {
+        helper.onExit().get(5, TimeUnit.SECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        helper.destroyForcibly();
+      }
+    }
+    deleteProfile(profile);
+  }
+
+  /**
+   * Removes a directory tree that a process which is ending may still be changing: a file that is
+   * gone by the time it is reached is skipped, and the walk is repeated while something is left.
+   */
+  static void deleteProfile(Path root) throws IOException, InterruptedException {
+    for (int attempt = 1; Files.exists(root); attempt++) {
+      if (attempt > 1) {
+        Thread.sleep(100);
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt == 5) {
+          throw e;
+        }
+      }
+      if (Files.exists(root) && attempt == 5) {
+        throw new IOException("the browser profile " + root + " could not be removed");
+      }
     }
   }
 }
