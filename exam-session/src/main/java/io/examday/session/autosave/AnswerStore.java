@@ -1,6 +1,5 @@
 package io.examday.session.autosave;
 
-import com.google.cloud.ByteArray;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Key;
 import com.google.cloud.spanner.KeyRange;
@@ -9,7 +8,7 @@ import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.StructReader;
-import com.google.cloud.spanner.Value;
+import io.examday.common.spanner.AnswerEventRows;
 import io.examday.session.domain.AnswerDigest;
 import io.examday.session.hotstate.AnswerItem;
 import io.examday.session.hotstate.DurableAnswer;
@@ -120,20 +119,7 @@ public class AnswerStore {
   /** Blind, idempotent write: the same (session, question, seq) always holds the same value. */
   public static Mutation mutation(
       String sessionId, String questionId, long seq, String value, byte[] sha256) {
-    return Mutation.newInsertOrUpdateBuilder("AnswerEvents")
-        .set("SessionId")
-        .to(sessionId)
-        .set("QuestionId")
-        .to(questionId)
-        .set("ClientSeq")
-        .to(seq)
-        .set("Value")
-        .to(value)
-        .set("ValueSha256")
-        .to(ByteArray.copyFrom(sha256))
-        .set("CommittedAt")
-        .to(Value.COMMIT_TIMESTAMP)
-        .build();
+    return AnswerEventRows.blindWrite(sessionId, questionId, seq, value, sha256);
   }
 
   private static StoredAnswer stored(StructReader row) {

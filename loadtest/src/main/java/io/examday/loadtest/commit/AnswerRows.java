@@ -1,19 +1,14 @@
 package io.examday.loadtest.commit;
 
-import com.google.cloud.ByteArray;
 import com.google.cloud.spanner.Mutation;
-import com.google.cloud.spanner.Value;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.examday.common.spanner.AnswerEventRows;
 import java.util.List;
 
 /**
- * The rows the benchmark commits: answer events of the same shape exam-session writes for a save
- * (its {@code AnswerStore.mutation}: an insert-or-update of session, question, sequence, a value of
- * 20-200 characters, its SHA-256 and the commit timestamp). Row {@code n} is a new row for every
- * {@code n}: consecutive rows belong to different sessions, as the saves of one shared commit come
- * from different candidates, and each (session, question) gets the next sequence number.
+ * The rows the benchmark commits: answer events written as exam-session writes a save's ({@link
+ * AnswerEventRows}), with values of 20-200 characters. Row {@code n} is a new row for every {@code
+ * n}: consecutive rows belong to different sessions, as the saves of one shared commit come from
+ * different candidates, and each (session, question) gets the next sequence number.
  */
 final class AnswerRows {
 
@@ -50,28 +45,7 @@ final class AnswerRows {
   }
 
   Mutation row(long n) {
-    String value = value(n);
-    return Mutation.newInsertOrUpdateBuilder("AnswerEvents")
-        .set("SessionId")
-        .to(session(n))
-        .set("QuestionId")
-        .to(question(n, sessions.size()))
-        .set("ClientSeq")
-        .to(sequence(n, sessions.size()))
-        .set("Value")
-        .to(value)
-        .set("ValueSha256")
-        .to(ByteArray.copyFrom(sha256(value)))
-        .set("CommittedAt")
-        .to(Value.COMMIT_TIMESTAMP)
-        .build();
-  }
-
-  static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    return AnswerEventRows.blindWrite(
+        session(n), question(n, sessions.size()), sequence(n, sessions.size()), value(n));
   }
 }

@@ -6,7 +6,7 @@ import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerException;
-import com.google.cloud.spanner.Value;
+import io.examday.common.spanner.SessionRows;
 import io.examday.common.spanner.SpannerConnector;
 import io.examday.common.spanner.SpannerSettings;
 import io.examday.loadtest.autosave.BenchArgs;
@@ -154,27 +154,7 @@ public final class CommitBench {
     for (int i = 0; i < count; i++) {
       String id = UUID.randomUUID().toString();
       ids.add(id);
-      batch.add(
-          Mutation.newInsertBuilder("Sessions")
-              .set("SessionId")
-              .to(id)
-              .set("CandidateId")
-              .to(UUID.randomUUID().toString())
-              .set("ExamId")
-              .to(examId)
-              .set("Attempt")
-              .to(1)
-              .set("Status")
-              .to("ACTIVE")
-              .set("ExtraSeconds")
-              .to(0)
-              .set("PausedSeconds")
-              .to(0)
-              .set("CreatedAt")
-              .to(Value.COMMIT_TIMESTAMP)
-              .set("UpdatedAt")
-              .to(Value.COMMIT_TIMESTAMP)
-              .build());
+      batch.add(SessionRows.firstAttempt(id, UUID.randomUUID().toString(), examId));
       if (batch.size() == SESSION_ROWS_PER_COMMIT || i == count - 1) {
         db.writeAtLeastOnce(batch);
         batch = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.examday.loadtest.commit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.spanner.Mutation;
+import io.examday.common.spanner.AnswerEventRows;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ class AnswerRowsTest {
     }
     var values = rows.row(7).asMap();
     assertThat(values.get("ValueSha256").getBytes().toByteArray())
-        .isEqualTo(AnswerRows.sha256(AnswerRows.value(7)));
+        .isEqualTo(AnswerEventRows.sha256(AnswerRows.value(7)));
     assertThat(values.get("Value").getString()).isEqualTo(AnswerRows.value(7));
   }
 }

@@ -2,16 +2,13 @@ package io.examday.loadtest.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.cloud.ByteArray;
 import com.google.cloud.spanner.Mutation;
-import com.google.cloud.spanner.Value;
+import io.examday.common.spanner.AnswerEventRows;
 import io.examday.common.spanner.SessionRows;
 import io.examday.common.testing.SpannerTestDatabase;
 import io.examday.loadtest.acklog.AckLogWriter;
 import io.examday.loadtest.acklog.ValueHash;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -172,27 +169,6 @@ class VerifierIT {
   }
 
   private static Mutation answerRow(String sessionId, String question, long seq, String value) {
-    return Mutation.newInsertBuilder("AnswerEvents")
-        .set("SessionId")
-        .to(sessionId)
-        .set("QuestionId")
-        .to(question)
-        .set("ClientSeq")
-        .to(seq)
-        .set("Value")
-        .to(value)
-        .set("ValueSha256")
-        .to(ByteArray.copyFrom(sha256(value)))
-        .set("CommittedAt")
-        .to(Value.COMMIT_TIMESTAMP)
-        .build();
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return AnswerEventRows.blindWrite(sessionId, question, seq, value);
   }
 }
