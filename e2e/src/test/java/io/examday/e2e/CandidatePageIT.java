@@ -41,13 +41,17 @@ class CandidatePageIT {
     page.call("Page.enable", Map.of());
   }
 
+  /** The services are stopped even when the browser's close fails (they would outlive the run). */
   @AfterAll
   static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (platform != null) {
-      platform.close();
+    try {
+      if (chromium != null) {
+        chromium.close();
+      }
+    } finally {
+      if (platform != null) {
+        platform.close();
+      }
     }
   }
 
