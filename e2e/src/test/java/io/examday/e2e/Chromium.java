@@ -61,6 +61,9 @@ final class Chromium implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(profile.resolve("chromium.log").toFile())
             .start();
+    // a backstop: a test JVM that ends without closing it (a failed teardown) takes it along
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().name("stop-chromium").unstarted(process::destroy));
     Path portFile = profile.resolve("DevToolsActivePort");
     Cdp.awaitTrue(
         () -> Files.exists(portFile) && readQuietly(portFile).contains("\n"),

@@ -45,6 +45,9 @@ final class ServiceProcess implements AutoCloseable {
     Path log = Files.createTempFile("e2e-" + name + "-", ".log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    // a backstop: a test JVM that ends without closing it (a failed teardown) takes it along
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().name("stop-" + name).unstarted(process::destroy));
     ServiceProcess service = new ServiceProcess(name, process, log);
     service.awaitReady(port);
     return service;
