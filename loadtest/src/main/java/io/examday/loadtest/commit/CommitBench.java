@@ -10,6 +10,7 @@ import io.examday.common.spanner.SessionRows;
 import io.examday.common.spanner.SpannerConnector;
 import io.examday.common.spanner.SpannerSettings;
 import io.examday.loadtest.autosave.BenchArgs;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,7 +66,7 @@ public final class CommitBench {
   }
 
   private static void write(Path out, List<CommitRun> runs, int sessions, boolean noEmulatorPids)
-      throws java.io.IOException {
+      throws IOException {
     CommitRun best = runs.stream().max(Comparator.comparingDouble(CommitRun::rowsPerSecond)).get();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("benchmark", "commit");
