@@ -1,8 +1,6 @@
 package io.examday.session.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.examday.common.spanner.AnswerEventRows;
 import java.util.HexFormat;
 
 /** SHA-256 of an answer value: how a retry is recognised as the same save. */
@@ -10,12 +8,9 @@ public final class AnswerDigest {
 
   private AnswerDigest() {}
 
+  /** The digest Spanner's {@code ValueSha256} holds ({@link AnswerEventRows#sha256}). */
   public static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always present", e);
-    }
+    return AnswerEventRows.sha256(value);
   }
 
   public static String hex(byte[] digest) {

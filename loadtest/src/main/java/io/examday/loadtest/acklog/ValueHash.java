@@ -1,8 +1,6 @@
 package io.examday.loadtest.acklog;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.examday.common.spanner.AnswerEventRows;
 import java.util.HexFormat;
 
 /** The answer fingerprint both the log and Spanner's {@code ValueSha256} use. */
@@ -15,7 +13,7 @@ public final class ValueHash {
 
   /** Lower-case hex SHA-256 of the value's UTF-8 bytes. */
   public static String sha256Hex(String value) {
-    return hex(sha256(value.getBytes(StandardCharsets.UTF_8)));
+    return hex(AnswerEventRows.sha256(value));
   }
 
   public static String hex(byte[] digest) {
@@ -33,13 +31,5 @@ public final class ValueHash {
       }
     }
     return true;
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }
