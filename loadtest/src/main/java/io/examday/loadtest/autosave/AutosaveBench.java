@@ -45,8 +45,7 @@ public final class AutosaveBench {
     int warmUpSeconds = args.number("warmup-seconds", 5);
     List<String> redis = args.list("redis");
     int clkTck = args.number("clk-tck", 100);
-    ProcessCpu emulator =
-        new ProcessCpu(clkTck, args.list("emulator-pids").stream().map(Long::parseLong).toList());
+    ProcessCpu emulator = ProcessCpu.of(clkTck, args.list("emulator-pids"));
     ProcessCpu generator = ProcessCpu.self(clkTck);
     BenchExam exam = new BenchExam(url, args.text("admin-token"));
     SpannerSettings settings = SpannerSettings.fromEnvironment();
@@ -128,9 +127,7 @@ public final class AutosaveBench {
       double sessionCpuNanos = commitsAfter[4] - commitsBefore[4];
       out.put(
           "session_cpu_us_per_save",
-          acked == 0 || sessionCpuNanos <= 0
-              ? null
-              : Math.round(sessionCpuNanos / 1e3 / acked * 10) / 10.0);
+          sessionCpuNanos <= 0 ? null : microsPerSave(sessionCpuNanos / 1e9, acked));
       out.put("lost", lost);
       if (!redis.isEmpty()) {
         putRedis(out, redisWork, acked, elapsed);
@@ -147,6 +144,7 @@ public final class AutosaveBench {
     }
   }
 
+  /** CPU microseconds per acknowledged save, one decimal; null without saves. */
   private static Double microsPerSave(double cpuSeconds, long acked) {
     return acked == 0 ? null : Math.round(cpuSeconds * 1e6 / acked * 10) / 10.0;
   }
@@ -160,7 +158,7 @@ public final class AutosaveBench {
     if (acked == 0) {
       return;
     }
-    out.put("redis_cpu_us_per_save", Math.round(work.cpuSeconds() * 1e6 / acked * 10) / 10.0);
+    out.put("redis_cpu_us_per_save", microsPerSave(work.cpuSeconds(), acked));
     out.put("redis_commands_per_save", Math.round(work.commands() * 100.0 / acked) / 100.0);
     out.put("redis_cpu_cores_used", Math.round(work.cpuSeconds() / elapsed * 100) / 100.0);
   }

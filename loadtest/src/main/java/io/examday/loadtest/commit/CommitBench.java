@@ -45,8 +45,7 @@ public final class CommitBench {
     int warmUpSeconds = args.number("warmup-seconds", 5);
     int sessionCount = args.number("sessions", 4000);
     int clkTck = args.number("clk-tck", 100);
-    ProcessCpu emulator =
-        new ProcessCpu(clkTck, args.list("emulator-pids").stream().map(Long::parseLong).toList());
+    ProcessCpu emulator = ProcessCpu.of(clkTck, args.list("emulator-pids"));
     ProcessCpu self = ProcessCpu.self(clkTck);
     SpannerSettings settings = SpannerSettings.fromEnvironment();
     try (Spanner spanner = SpannerConnector.open(settings)) {

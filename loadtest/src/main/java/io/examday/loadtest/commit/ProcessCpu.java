@@ -16,6 +16,11 @@ public record ProcessCpu(double ticksPerSecond, List<Long> pids) {
     pids = List.copyOf(pids);
   }
 
+  /** The processes given as pid words (a command-line list); none when it is empty. */
+  public static ProcessCpu of(double ticksPerSecond, List<String> pids) {
+    return new ProcessCpu(ticksPerSecond, pids.stream().map(Long::parseLong).toList());
+  }
+
   /** This process alone. */
   public static ProcessCpu self(double ticksPerSecond) {
     return new ProcessCpu(ticksPerSecond, List.of(ProcessHandle.current().pid()));
